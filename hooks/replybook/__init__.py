@@ -1,0 +1,1 @@
+"""Replybook: load, validate and render the playbook library (independent of MkDocs)."""

@@ -1,0 +1,79 @@
+"""Where the project is and which languages the site has (read from mkdocs.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ProjectError(Exception):
+    """The project itself (mkdocs.yml) cannot be read: reported as one clear line."""
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """A safe loader that tolerates MkDocs' custom tags (``!ENV``, ``!!python/name``)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("!", _ignore_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The project root, its playbooks folder and the site languages (default first)."""
+
+    root: Path
+    languages: tuple[str, ...]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def playbooks_dir(self) -> Path:
+        return self.root / "playbooks"
+
+
+def find_root(start: Path) -> Path:
+    """Walk up from ``start`` to the folder holding mkdocs.yml."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise ProjectError(f"no mkdocs.yml found in {start} or any folder above it")
+
+
+def languages_from_config(config: dict[str, Any]) -> tuple[str, ...]:
+    """The i18n plugin's languages, default language first."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = (plugin["i18n"] or {}).get("languages") or []
+            locales = [e["locale"] for e in entries if isinstance(e, dict) and "locale" in e]
+            default = [e["locale"] for e in entries if isinstance(e, dict) and e.get("default")]
+            if locales:
+                first = default[0] if default else locales[0]
+                return (first, *[code for code in locales if code != first])
+    raise ProjectError("mkdocs.yml: the i18n plugin declares no `languages`")
+
+
+def load_project(start: Path | None = None) -> Project:
+    """Read mkdocs.yml above ``start`` (default: the working directory)."""
+    root = find_root(start or Path.cwd())
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ProjectError(f"{root / 'mkdocs.yml'}: cannot be read: {exc}") from exc
+    if not isinstance(config, dict):
+        raise ProjectError(f"{root / 'mkdocs.yml'}: expected a mapping at the top level")
+    return Project(root=root, languages=languages_from_config(config))

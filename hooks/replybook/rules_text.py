@@ -1,0 +1,147 @@
+"""Rules for the wording inside one file: languages, raw HTML, template placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Level
+from .model import PLACEHOLDER_IN_TEXT, PLACEHOLDER_PATTERN, LocalizedText, Template
+from .yaml_source import FieldPath, SourceFile
+
+RAW_HTML = re.compile(r"<[A-Za-z!/?]")
+UNTRANSLATED = re.compile(r"^\s*TODO\b")
+_PLACEHOLDER_NAME = re.compile(PLACEHOLDER_PATTERN)
+
+
+def is_untranslated(text: str) -> bool:
+    """True for the scaffold's marker values (``TODO: ...``) and blank text."""
+    return not text.strip() or bool(UNTRANSLATED.match(text))
+
+
+def iter_localized(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, LocalizedText]]:
+    """Every LocalizedText inside a model, with its field path."""
+    if isinstance(value, LocalizedText):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_localized(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_localized(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_localized(item, (*path, key))
+
+
+def iter_templates(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Template]]:
+    """Every Template inside a model, with its field path."""
+    if isinstance(value, Template):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_templates(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_templates(item, (*path, index))
+
+
+def check_raw_html(source: SourceFile) -> list[Diagnostic]:
+    """No text may contain markup: it is shown exactly as typed, never interpreted."""
+    problems: list[Diagnostic] = []
+
+    def walk(value: Any, path: FieldPath) -> None:
+        if isinstance(value, str):
+            found = RAW_HTML.search(value)
+            if found:
+                snippet = value[found.start() : found.start() + 12].split(">")[0]
+                problems.append(source.diagnostic(
+                    path, f"raw HTML is not allowed (found `{snippet}`)",
+                    "write plain text; it is shown exactly as typed"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(source.data, ())
+    return problems
+
+
+def check_languages(source: SourceFile, document: BaseModel, languages: tuple[str, ...]) -> list[Diagnostic]:
+    """Every localized field has every site language, and nothing else."""
+    problems: list[Diagnostic] = []
+    allowed = ", ".join(languages)
+    for path, text in iter_localized(document):
+        for language in languages:
+            if language not in text.root:
+                problems.append(source.diagnostic((*path, language), "missing translation",
+                                                  f"add `{language}:` under `{path[-1]}`"))
+            elif not text.root[language].strip():
+                problems.append(source.diagnostic((*path, language), "empty translation", "write the text"))
+            elif UNTRANSLATED.match(text.root[language]):
+                what = "not written yet" if language == languages[0] else "not translated yet"
+                problems.append(source.diagnostic((*path, language), what, "replace the TODO marker with the text",
+                                                  level=Level.warning))
+        for language in text.root:
+            if language not in languages:
+                problems.append(source.diagnostic((*path, language), f"unknown language `{language}`",
+                                                  f"site languages are: {allowed}", key=True))
+    return problems
+
+
+def placeholders_in(text: str) -> tuple[list[str], bool]:
+    """Placeholder names used in ``text`` and whether any brace is left unmatched."""
+    names = PLACEHOLDER_IN_TEXT.findall(text)
+    leftover = PLACEHOLDER_IN_TEXT.sub("", text)
+    return names, ("{" in leftover or "}" in leftover)
+
+
+def check_template_placeholders(source: SourceFile, path: FieldPath, template: Template,
+                                languages: tuple[str, ...]) -> list[Diagnostic]:
+    """Each language uses exactly the declared placeholders, spelled correctly."""
+    problems: list[Diagnostic] = []
+    declared = set(template.placeholders)
+    used_by_language: dict[str, set[str]] = {}
+    for language in languages:
+        text = template.text.root.get(language)
+        if text is None or is_untranslated(text):
+            continue
+        where = (*path, "text", language)
+        names, unmatched = placeholders_in(text)
+        if unmatched:
+            problems.append(source.diagnostic(where, "unmatched `{` or `}`",
+                                              "placeholders are written as {name}; remove stray braces"))
+        valid = set()
+        for name in names:
+            if not _PLACEHOLDER_NAME.match(name):
+                problems.append(source.diagnostic(where, f"`{{{name}}}` is not a valid placeholder",
+                                                  "names are snake_case, e.g. {customer_name}"))
+            elif name not in declared:
+                problems.append(source.diagnostic(where, f"placeholder `{{{name}}}` is not declared",
+                                                  f"add `{name}` to the template's `placeholders:` list"))
+            else:
+                valid.add(name)
+        used_by_language[language] = valid
+    reference = languages[0]
+    if reference in used_by_language:
+        expected = used_by_language[reference]
+        for language, used in used_by_language.items():
+            if used != expected:
+                missing = sorted(expected - used)
+                extra = sorted(used - expected)
+                detail = "; ".join(part for part in (
+                    f"missing {', '.join('{' + n + '}' for n in missing)}" if missing else "",
+                    f"extra {', '.join('{' + n + '}' for n in extra)}" if extra else "") if part)
+                problems.append(source.diagnostic((*path, "text", language),
+                                                  f"placeholders differ from `{reference}`: {detail}",
+                                                  "every language must use the same placeholders"))
+        unused = sorted(declared - set().union(*used_by_language.values()))
+        for name in unused:
+            problems.append(source.diagnostic((*path, "placeholders"), f"placeholder `{name}` is declared but never used",
+                                              "remove it from `placeholders:` or use it in the text"))
+    return problems
