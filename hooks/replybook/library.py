@@ -246,6 +246,10 @@ class _Assembler:
                 self.expect(source, (*where, "playbook"), option.outcome.playbook, self.library.playbooks, "playbook")
                 self.expect(source, (*where, "template"), option.outcome.template, self.library.templates, "template")
 
+    def typical_length(self, name: str) -> int:
+        placeholder = self.library.placeholders.get(name)
+        return placeholder.typical_length if placeholder else 0
+
     def check_template(self, source: SourceFile, path: FieldPath, template: Template) -> None:
         lib = self.library
         for index, name in enumerate(template.placeholders):
@@ -255,19 +259,19 @@ class _Assembler:
             self.problems.append(source.diagnostic((*path, "max_length"),
                                                    f"{template.max_length} is above the {template.channel.value} limit",
                                                    f"the channel allows at most {channel_limit} characters"))
-        limit = min(x for x in (template.max_length, channel_limit) if x) if (template.max_length or channel_limit) else None
-        if limit is None:
+        limits = [x for x in (template.max_length, channel_limit) if x]
+        if not limits:
             return
+        limit = min(limits)
         for language, text in template.text.root.items():
             if is_untranslated(text):
                 continue
-            length = len(PLACEHOLDER_IN_TEXT.sub(
-                lambda m: "x" * (lib.placeholders[m.group(1)].typical_length if m.group(1) in lib.placeholders else 0),
-                text))
+            length = len(PLACEHOLDER_IN_TEXT.sub(lambda m: "x" * self.typical_length(m.group(1)), text))
             if length > limit:
                 self.problems.append(source.diagnostic(
                     (*path, "text", language),
-                    f"{length} characters with placeholders filled, over the limit of {limit} ({template.channel.value})",
+                    f"{length} characters with placeholders filled, "
+                    f"over the limit of {limit} ({template.channel.value})",
                     f"shorten it by {length - limit} characters"))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
@@ -268,7 +268,7 @@ class CoverageMap(StrictModel):
     points: list[CoveragePoint] = Field(min_length=1)
 
 
-Document = Union[Principle, Playbook, DecisionTree, CaseStudy, SourceList, PlaceholderList, CoverageMap]
+Document = Principle | Playbook | DecisionTree | CaseStudy | SourceList | PlaceholderList | CoverageMap
 
 #: The model class of each ``kind:`` value.
 DOCUMENT_KINDS: dict[str, type[StrictModel]] = {

@@ -142,6 +142,7 @@ def check_template_placeholders(source: SourceFile, path: FieldPath, template: T
                                                   "every language must use the same placeholders"))
         unused = sorted(declared - set().union(*used_by_language.values()))
         for name in unused:
-            problems.append(source.diagnostic((*path, "placeholders"), f"placeholder `{name}` is declared but never used",
+            problems.append(source.diagnostic((*path, "placeholders"),
+                                              f"placeholder `{name}` is declared but never used",
                                               "remove it from `placeholders:` or use it in the text"))
     return problems

@@ -39,7 +39,8 @@ def check_tree(source: SourceFile, path: FieldPath, tree: Tree) -> list[Diagnost
             if option.outcome is not None:
                 ends_here.add(node_id)
                 if option.outcome.playbook is None and option.outcome.template is None:
-                    problems.append(source.diagnostic((*where, "outcome"), "an outcome needs a `playbook:` or a `template:`"))
+                    problems.append(source.diagnostic((*where, "outcome"),
+                                                      "an outcome needs a `playbook:` or a `template:`"))
             if option.next is not None:
                 if option.next not in tree.nodes:
                     problems.append(source.diagnostic((*where, "next"), f"node `{option.next}` does not exist",

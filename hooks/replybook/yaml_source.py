@@ -73,12 +73,13 @@ class _Converter:
         line, column = _position(node.start_mark)
         self.problems.append(Diagnostic(self.source.display, line, column, format_path(path), message, hint))
 
-    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.source.value_marks[path] = _position(node.start_mark)
-        if id(node) in self.seen:
-            self.problem(node, path, "anchors and aliases (`&name`, `*name`) are not supported",
+    def convert(self, node: yaml.Node, path: FieldPath, where: yaml.Node | None = None) -> Any:
+        """Convert ``node``; ``where`` locates it if it turns out to be an alias."""
+        if id(node) in self.seen:  # an alias: the composer hands back the anchored node itself
+            self.problem(where or node, path, "anchors and aliases (`&name`, `*name`) are not supported",
                          "write the value out in full")
             return None
+        self.source.value_marks[path] = _position(node.start_mark)
         self.seen.add(id(node))
         if len(path) > MAX_DEPTH:
             self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
@@ -86,7 +87,7 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
+            return [self.convert(item, (*path, index), node) for index, item in enumerate(node.value)]
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
@@ -107,7 +108,7 @@ class _Converter:
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.source.key_marks[child] = _position(key_node.start_mark)
-            result[key] = self.convert(value_node, child)
+            result[key] = self.convert(value_node, child, key_node)
         return result
 
     def scalar(self, node: yaml.Node, path: FieldPath) -> Any:
