@@ -34,9 +34,16 @@ lint: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
-test: $(STAMP) chromium
+# axe-core (accessibility rules) comes from npm; Node and npm are already on the machine.
+AXE = tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json
+	npm install --prefix tests/browser --no-audit --no-fund --silent
+	touch $(AXE)
+
+test: $(STAMP) chromium $(AXE)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/replybook schema
+	$(BIN)/replybook check --strict
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

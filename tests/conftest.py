@@ -18,5 +18,17 @@ def project() -> Project:
 
 
 @pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per session with `mkdocs build --strict`."""
+    from tests.build.conftest import mkdocs_build
+
+    site = tmp_path_factory.mktemp("site")
+    run = mkdocs_build(ROOT, site)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def languages(project: Project) -> tuple[str, ...]:
     return project.languages

@@ -15,6 +15,8 @@ from .diagnostics import Diagnostic, Level
 from .json_schema import SCHEMA_PATH, render_schema
 from .library import LoadResult, load_library, translation_counts, yaml_files
 from .project import Project, ProjectError, load_project
+from .scaffold import ScaffoldError, new_document, new_template
+from .translations import LOCK_NAME, TranslationLock, stale_diagnostics
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -58,13 +60,33 @@ def _print(diagnostics: list[Diagnostic], fmt: str) -> None:
         print(diagnostic.github() if fmt == "github" else diagnostic.text())
 
 
+def _translation_diagnostics(project: Project, result: LoadResult, strict: bool) -> list[Diagnostic]:
+    """Stale translations, and a reminder when the lock misses new fields."""
+    items = [i for i in result.documents if _within(i.source.path, project.playbooks_dir)]
+    if not items:
+        return []
+    lock = TranslationLock.read(project.playbooks_dir)
+    found = stale_diagnostics(lock.stale(items, project.playbooks_dir, project.languages), as_errors=strict)
+    probe = TranslationLock(lock.path, json.loads(json.dumps(lock.entries)))
+    if probe.update(items, project.playbooks_dir, project.languages):
+        display = _relative(lock.path, Path.cwd().resolve())
+        found.append(Diagnostic(display, 1, 1, "", "the translations lock does not match the playbooks",
+                                "run `replybook translations update` and commit the lock file",
+                                Level.error if strict else Level.warning))
+    return found
+
+
 def command_check(project: Project, args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"replybook: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
     result, wanted = load_for_paths(project, args.paths)
-    shown = [d for d in result.diagnostics if wanted is None or d.file in wanted]
+    diagnostics = result.diagnostics
+    if not result.errors:
+        diagnostics = diagnostics + _translation_diagnostics(project, result, args.strict)
+    lock_file = _relative(project.playbooks_dir / LOCK_NAME, Path.cwd().resolve())
+    shown = [d for d in diagnostics if wanted is None or d.file in wanted or d.file == lock_file]
     _print(shown, args.format)
     errors = sum(d.level is Level.error for d in shown)
     warnings = len(shown) - errors
@@ -124,6 +146,55 @@ def command_schema(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_new(project: Project, args: argparse.Namespace) -> int:
+    try:
+        if args.kind == "template":
+            if not args.playbook:
+                raise ScaffoldError("a template belongs to a playbook: add --playbook PLAYBOOK-ID")
+            loaded = load_library([project.playbooks_dir], project.languages)
+            files = [item.source.path for item in loaded.documents
+                     if getattr(item.document, "kind", "") == "playbook" and item.document.id == args.playbook]
+            if not files:
+                raise ScaffoldError(f"no playbook with id `{args.playbook}` in {project.playbooks_dir}")
+            target = new_template(args.id, files[0], project.languages)
+        else:
+            existing = sorted(p.stem for p in (project.playbooks_dir / "scenarios").glob("*.yaml"))
+            target = new_document(args.kind, args.id, project.playbooks_dir, project.languages,
+                                  example_playbook=existing[0] if existing else "public-complaint")
+    except ScaffoldError as exc:
+        print(f"replybook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    shown = _relative(target, Path.cwd().resolve())
+    print(f"wrote {shown}: replace each TODO, then run `replybook check {shown}`")
+    return EXIT_OK
+
+
+def command_translations(project: Project, args: argparse.Namespace) -> int:
+    result = load_library([project.playbooks_dir], project.languages, base=Path.cwd())
+    if result.errors:
+        _print(result.errors, "text")
+        print("✗ fix these errors first", file=sys.stderr)
+        return EXIT_INVALID
+    lock = TranslationLock.read(project.playbooks_dir)
+    confirm = None
+    only = None
+    if args.action == "confirm":
+        unknown = set(args.lang) - set(project.languages[1:])
+        if unknown:
+            print(f"replybook: --lang must be one of {', '.join(project.languages[1:])}", file=sys.stderr)
+            return EXIT_USAGE
+        confirm = set(args.lang)
+        if args.paths:
+            only = {TranslationLock.file_key(item, project.playbooks_dir) for item in result.documents
+                    if any(item.source.path.resolve() == p.resolve() or _within(item.source.path, p)
+                           for p in args.paths)}
+    changed = lock.update(result.documents, project.playbooks_dir, project.languages, confirm=confirm,
+                          only_files=only)
+    lock.write()
+    print(f"✓ {_relative(lock.path, Path.cwd().resolve())}: {changed} change(s)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="replybook", description="Check and scaffold Replybook playbooks.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -139,11 +210,28 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="check (or --write) the editor JSON Schema")
     schema.add_argument("--write", action="store_true", help="regenerate schema/playbook.schema.json")
     schema.set_defaults(handler=command_schema)
+    new = commands.add_parser("new", help="write a skeleton with every language marked TODO")
+    new.add_argument("kind", choices=["playbook", "template", "tree", "principle", "case"])
+    new.add_argument("id", help="kebab-case id, e.g. late-delivery")
+    new.add_argument("--playbook", help="for a template: the id of the playbook it belongs to")
+    new.set_defaults(handler=command_new)
+    translations = commands.add_parser("translations", help="maintain the stale-translation lock")
+    translations.add_argument("action", choices=["update", "confirm"],
+                              help="update: record new fields; confirm: accept translations after review")
+    translations.add_argument("paths", nargs="*", type=Path, help="with confirm: only these files or folders")
+    translations.add_argument("--lang", action="append", default=[], help="with confirm: the reviewed language")
+    translations.set_defaults(handler=command_translations)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # paths given after an option, as in `confirm --lang uk FILE`
+        if hasattr(args, "paths") and not any(e.startswith("-") for e in extra):
+            args.paths += [Path(e) for e in extra]
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         project = load_project()
         return int(args.handler(project, args))
@@ -152,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

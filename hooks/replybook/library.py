@@ -129,6 +129,10 @@ def check_document(source: SourceFile, languages: tuple[str, ...]) -> tuple[Stri
     problems += check_languages(source, document, languages)
     for path, template in iter_templates(document):
         problems += check_template_placeholders(source, path, template, languages)
+    if getattr(document, "sources", None) == []:
+        problems.append(source.diagnostic(("sources",), "no source cited",
+                                          "add the file name of the article it is based on (see sources.yaml)",
+                                          level=Level.warning))
     if isinstance(document, DecisionTree):
         problems += check_tree(source, (), document)
     elif isinstance(document, Playbook) and document.tree is not None:

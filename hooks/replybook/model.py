@@ -160,7 +160,7 @@ class Principle(StrictModel):
     statement: LocalizedText = Field(description="The principle in one sentence.")
     why: LocalizedText = Field(description="Why it matters.")
     practice: list[LocalizedText] = Field(min_length=1, description="How it looks in practice.")
-    sources: list[SourceId] = Field(min_length=1)
+    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
 class Playbook(StrictModel):
@@ -182,7 +182,7 @@ class Playbook(StrictModel):
     principles: list[Id] = Field(default_factory=list)
     templates: list[Template] = Field(default_factory=list)
     tree: Tree | None = None
-    sources: list[SourceId] = Field(min_length=1)
+    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
 class DecisionTree(Tree):
@@ -193,7 +193,7 @@ class DecisionTree(Tree):
     order: int = Field(default=100, description="Position in lists (smaller first).")
     title: LocalizedText
     summary: LocalizedText
-    sources: list[SourceId] = Field(min_length=1)
+    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
 class CaseStudy(StrictModel):
@@ -209,8 +209,8 @@ class CaseStudy(StrictModel):
     went_right: list[LocalizedText] = Field(default_factory=list)
     went_wrong: list[LocalizedText] = Field(default_factory=list)
     lessons: list[LocalizedText] = Field(min_length=1)
-    principles: list[Id] = Field(min_length=1)
-    sources: list[SourceId] = Field(min_length=1)
+    principles: list[Id] = Field(default_factory=list, description="Principles the case illustrates.")
+    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
 class Source(StrictModel):

@@ -17,9 +17,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .format_reference import reference
 from .library import Library, TemplateEntry
 from .model import CHANNEL_LIMITS, PLACEHOLDER_IN_TEXT, LocalizedText, Playbook, Template, Tree, duration_minutes
 from .rules_text import is_untranslated
+from .scaffold import playbook_skeleton
+from .status import LanguageStatus
 from .ui_strings import UiStrings
 from .urls import relative_url
 
@@ -165,9 +168,11 @@ class View:
 class Renderer:
     """Renders every page of a Library; one instance per build."""
 
-    def __init__(self, library: Library, ui: dict[str, UiStrings], extra_pages: list[PageSpec] | None = None) -> None:
+    def __init__(self, library: Library, ui: dict[str, UiStrings], statuses: list[LanguageStatus] | None = None,
+                 extra_pages: list[PageSpec] | None = None) -> None:
         self.library = library
         self.ui = ui
+        self.statuses = statuses or []
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=True,
@@ -206,4 +211,7 @@ class Renderer:
         specs += [spec(f"playbooks/{p.id}", "playbook.md", playbook=p) for p in lib.playbooks.values()]
         specs += [spec(f"trees/{t.id}", "tree.md", tree=t) for t in lib.trees.values()]
         specs += [spec(f"cases/{c.id}", "case.md", case=c) for c in lib.cases.values()]
+        specs.append(spec("contribute/format", "format.md", reference=reference(lib.languages),
+                          example=playbook_skeleton("late-delivery", lib.languages)))
+        specs.append(spec("contribute/translation-status", "status.md", statuses=self.statuses))
         return specs + self.extra_pages

@@ -16,6 +16,8 @@ from .library import Library, load_library, yaml_files
 from .project import Project, languages_from_config
 from .render import PageSpec, Renderer
 from .search_index import build_search_index
+from .status import translation_status
+from .translations import LOCK_NAME
 from .ui_strings import UiStrings, load_ui_strings
 from .urls import markdown_path
 
@@ -59,7 +61,7 @@ class SiteBuild:
             languages = languages_from_config({})
         project = Project(root=root, languages=languages)
         inputs = [*yaml_files([project.playbooks_dir]), *sorted(_TEMPLATES.iterdir()),
-                  Path(__file__).with_name("ui.yaml")]
+                  Path(__file__).with_name("ui.yaml"), project.playbooks_dir / LOCK_NAME]
         fingerprint = _fingerprint(inputs)
         if previous is not None and previous.fingerprint == fingerprint and previous.project == project:
             return previous
@@ -71,7 +73,8 @@ class SiteBuild:
         ui, ui_problems = load_ui_strings(project.languages)
         build = cls(project, fingerprint, result.diagnostics + ui_problems, result.library, ui=ui)
         if build.library is not None and not ui_problems:
-            renderer = Renderer(build.library, ui)
+            statuses = translation_status(result.documents, project.playbooks_dir, project.languages)
+            renderer = Renderer(build.library, ui, statuses)
             for spec in renderer.pages():
                 for language in project.languages:
                     build.pages[markdown_path(spec.key, language)] = (spec, language)

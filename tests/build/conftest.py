@@ -34,15 +34,6 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    run = mkdocs_build(ROOT, site)
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "WARNING" not in run.stderr, run.stderr
-    return site
-
-
-@pytest.fixture(scope="session")
 def library(project) -> Library:
     result = load_library([project.playbooks_dir], project.languages, base=project.root)
     assert result.library is not None, "\n".join(d.text() for d in result.errors)

@@ -1,0 +1,70 @@
+"""Translation status per language: share translated, and what is missing or stale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .library import Located, translation_counts
+from .model import CaseStudy, DecisionTree, LocalizedText, Playbook, Principle
+from .rules_text import is_untranslated
+from .translations import TranslationLock, stable_fields
+
+
+@dataclass(frozen=True)
+class EntryIssues:
+    """One entry (page) with the fields a language lacks or must review."""
+
+    page: str
+    anchor: str
+    title: LocalizedText | None
+    label: str
+    fields: tuple[str, ...]
+
+
+@dataclass
+class LanguageStatus:
+    language: str
+    translated: int
+    total: int
+    missing: list[EntryIssues] = field(default_factory=list)
+    review: list[EntryIssues] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.translated / self.total if self.total else 1.0
+
+
+def page_of(item: Located) -> tuple[str, str, LocalizedText | None, str]:
+    """(page key, anchor, title, fallback label) where a document is shown."""
+    doc = item.document
+    if isinstance(doc, Principle):
+        return "principles", doc.id, doc.title, doc.id
+    if isinstance(doc, Playbook):
+        return f"playbooks/{doc.id}", "", doc.title, doc.id
+    if isinstance(doc, DecisionTree):
+        return f"trees/{doc.id}", "", doc.title, doc.id
+    if isinstance(doc, CaseStudy):
+        return f"cases/{doc.id}", "", doc.title, doc.id
+    return "sources", "", None, item.source.path.name
+
+
+def translation_status(items: list[Located], playbooks_dir: Path, languages: tuple[str, ...]) -> list[LanguageStatus]:
+    counts = translation_counts(items, languages)
+    lock = TranslationLock.read(playbooks_dir)
+    stale: dict[tuple[int, str], list[str]] = {}
+    for found in lock.stale(items, playbooks_dir, languages):
+        stale.setdefault((id(found.item), found.language), []).append(found.key)
+    statuses = []
+    for language in languages[1:]:
+        status = LanguageStatus(language, *counts[language])
+        for item in items:
+            page, anchor, title, label = page_of(item)
+            missing = tuple(key for _, key, text in stable_fields(item.document)
+                            if is_untranslated(text.root.get(language, "")))
+            if missing:
+                status.missing.append(EntryIssues(page, anchor, title, label, missing))
+            if (id(item), language) in stale:
+                status.review.append(EntryIssues(page, anchor, title, label, tuple(stale[(id(item), language)])))
+        statuses.append(status)
+    return statuses

@@ -1,0 +1,164 @@
+"""Stale translations: flag a translation when its English source text changes.
+
+`playbooks/translations.lock.json` records, for every localized field and every
+other language, a short hash of the English text that translation was last
+confirmed against. When the English text changes, the hashes no longer match
+and the translations "need review" until a translator confirms them with
+`replybook translations confirm --lang uk FILE...`.
+
+Field keys use ids instead of list positions where items have ids, so that
+reordering steps does not flag anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Level
+from .library import Located
+from .model import LocalizedText
+from .rules_text import is_untranslated
+from .yaml_source import FieldPath
+
+LOCK_NAME = "translations.lock.json"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def stable_fields(value: Any, path: FieldPath = (), key: str = "") -> Iterator[tuple[FieldPath, str, LocalizedText]]:
+    """(field path, stable key, text) for every LocalizedText; keys name list items by id."""
+    if isinstance(value, LocalizedText):
+        yield path, key, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from stable_fields(getattr(value, name), (*path, name), f"{key}.{name}" if key else name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            label = getattr(item, "id", None) or getattr(item, "name", None) or str(index)
+            yield from stable_fields(item, (*path, index), f"{key}[{label}]")
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from stable_fields(item, (*path, name), f"{key}.{name}")
+
+
+@dataclass(frozen=True)
+class StaleField:
+    """A translation whose English source changed after it was confirmed."""
+
+    item: Located
+    path: FieldPath
+    key: str
+    language: str
+
+    @property
+    def file(self) -> str:
+        return self.item.source.display
+
+    @property
+    def document_id(self) -> str:
+        return str(getattr(self.item.document, "id", ""))
+
+
+class TranslationLock:
+    """The committed hashes, keyed by file (relative to playbooks/) and field key."""
+
+    def __init__(self, path: Path, entries: dict[str, dict[str, dict[str, str]]] | None = None) -> None:
+        self.path = path
+        self.entries = entries or {}
+
+    @classmethod
+    def read(cls, playbooks_dir: Path) -> TranslationLock:
+        path = playbooks_dir / LOCK_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, ValueError):
+            data = {}
+        return cls(path, data if isinstance(data, dict) else {})
+
+    def write(self) -> None:
+        ordered = {name: dict(sorted(fields.items())) for name, fields in sorted(self.entries.items())}
+        self.path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    @staticmethod
+    def file_key(item: Located, playbooks_dir: Path) -> str:
+        try:
+            return item.source.path.resolve().relative_to(playbooks_dir.resolve()).as_posix()
+        except ValueError:
+            return item.source.path.name
+
+    def stale(self, items: list[Located], playbooks_dir: Path, languages: tuple[str, ...]) -> list[StaleField]:
+        """Every translation confirmed against an English text that has since changed."""
+        found = []
+        source_language = languages[0]
+        for item in items:
+            recorded = self.entries.get(self.file_key(item, playbooks_dir), {})
+            for path, key, text in stable_fields(item.document):
+                hashes = recorded.get(key)
+                if not hashes:
+                    continue
+                current = text_hash(text.root.get(source_language, ""))
+                for language in languages[1:]:
+                    if language in hashes and hashes[language] != current \
+                            and not is_untranslated(text.root.get(language, "")):
+                        found.append(StaleField(item, path, key, language))
+        return found
+
+    def update(self, items: list[Located], playbooks_dir: Path, languages: tuple[str, ...],
+               confirm: set[str] | None = None, only_files: set[str] | None = None) -> int:
+        """Record new fields, drop removed ones; with ``confirm``, accept those languages' current text.
+
+        Returns how many hashes changed.
+        """
+        changed = 0
+        seen_files = set()
+        source_language = languages[0]
+        for item in items:
+            name = self.file_key(item, playbooks_dir)
+            seen_files.add(name)
+            recorded = self.entries.setdefault(name, {})
+            keys = set()
+            for _, key, text in stable_fields(item.document):
+                keys.add(key)
+                current = text_hash(text.root.get(source_language, ""))
+                hashes = recorded.setdefault(key, {})
+                for language in languages[1:]:
+                    if is_untranslated(text.root.get(language, "")):
+                        if hashes.pop(language, None) is not None:
+                            changed += 1
+                        continue
+                    selected = only_files is None or name in only_files
+                    wanted = language not in hashes or (confirm and language in confirm and selected)
+                    if wanted and hashes.get(language) != current:
+                        hashes[language] = current
+                        changed += 1
+            for key in set(recorded) - keys:
+                del recorded[key]
+                changed += 1
+        for name in set(self.entries) - seen_files:
+            del self.entries[name]
+            changed += 1
+        return changed
+
+
+def stale_diagnostics(stale: list[StaleField], *, as_errors: bool) -> list[Diagnostic]:
+    """`check` output for stale translations (warnings unless --strict)."""
+    level = Level.error if as_errors else Level.warning
+    return [
+        field.item.source.diagnostic(
+            (*field.path, field.language),
+            "needs review: the English text changed after this translation was confirmed",
+            f"update it if needed, then run `replybook translations confirm --lang {field.language} {field.file}`",
+            level=level)
+        for field in stale
+    ]
