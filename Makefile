@@ -28,7 +28,7 @@ check: $(STAMP)
 	$(BIN)/replybook check
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 # Debian's Chromium for the browser tests (never `playwright install`: it downloads).
 chromium:
@@ -41,7 +41,7 @@ $(AXE): tests/browser/package.json
 	touch $(AXE)
 
 test: $(STAMP) chromium $(AXE)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 	$(BIN)/replybook schema
 	$(BIN)/replybook check --strict
 	$(BIN)/python -m pytest

@@ -68,12 +68,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language is built, index the site for per-language search."""
+    """After the last language is built: per-language sitemaps and the search index."""
     assert _build is not None
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a language build inside the i18n plugin's loop; the outer build ends last
     try:
-        _build.index_for_search(config.site_dir)
+        _build.finish(config.site_dir)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc

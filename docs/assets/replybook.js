@@ -215,10 +215,23 @@
       return (n === 1 ? d.tOne : d.tOther).replace("#", String(n));
     }
 
-    function render(items, total) {
+    function render(items, total, query) {
+      var terms = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 2; })
+        .map(function (w) { return w.slice(0, Math.min(w.length, 5)); });
       list.textContent = "";
       items.forEach(function (item) {
-        var best = item.sub_results && item.sub_results.length ? item.sub_results[0] : null;
+        /* the part of the page (a heading's section) that matches best: words in its
+         * heading count most, so a template or tree question found by its title opens there */
+        var best = null;
+        var bestScore = -1;
+        (item.sub_results || []).forEach(function (sub) {
+          var heading = (sub.title || "").toLowerCase();
+          var score = (sub.locations || []).length + 10 * terms.filter(function (term) {
+            return heading.indexOf(term) >= 0;
+          }).length;
+          if (score > bestScore) { best = sub; bestScore = score; }
+        });
+        if (best && item.meta && best.title === item.meta.title) { best = null; }  /* the page itself */
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.className = "rb-search__hit";
@@ -254,7 +267,7 @@
         if (mine !== serial || !search) { return null; }
         return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }))
           .then(function (items) {
-            if (mine === serial) { render(items, search.results.length); }
+            if (mine === serial) { render(items, search.results.length, query); }
           });
       }).catch(function () {
         status.textContent = root.dataset.tNone;

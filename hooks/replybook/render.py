@@ -26,12 +26,18 @@ from .status import LanguageStatus
 from .ui_strings import UiStrings
 from .urls import relative_url
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Python-Markdown's own escapable characters (a backslash before any other stays visible).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def markdown_inline(text: str) -> Markup:
-    """Escape text for a Markdown heading: HTML first, then Markdown's own syntax."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
+    """Escape text for a Markdown heading: HTML first, then Markdown's own syntax.
+
+    Quotes stay literal: in a heading they are text, and entities there would be
+    escaped a second time where themes put the page title into attributes.
+    """
+    html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
 
 
 @dataclass(frozen=True)
@@ -136,16 +142,24 @@ class View:
         return sorted(self.lib.playbooks.values(),
                       key=lambda p: (duration_minutes(p.first_response), duration_minutes(p.resolution), p.order))
 
-    def featured_templates(self) -> list[TemplateEntry]:
-        """The templates the triage trees lead to: what a reader needs first."""
+    def featured_templates(self, limit: int = 6) -> list[TemplateEntry]:
+        """What a reader needs first, in the order of the triage questions.
+
+        Templates the trees lead to, then the first template of each playbook they lead to.
+        """
         seen: list[str] = []
         for tree in self.lib.trees.values():
             for node_id in self.tree_order(tree):
                 for option in tree.nodes[node_id].options:
-                    template = option.outcome.template if option.outcome else None
-                    if template and template not in seen and template in self.lib.templates:
-                        seen.append(template)
-        return [self.lib.templates[t] for t in seen[:6]]
+                    outcome = option.outcome
+                    if outcome is None:
+                        continue
+                    candidates = [outcome.template] if outcome.template else []
+                    playbook = self.lib.playbooks.get(outcome.playbook or "")
+                    if playbook is not None and playbook.templates:
+                        candidates.append(playbook.templates[0].id)
+                    seen += [t for t in candidates if t and t not in seen and t in self.lib.templates]
+        return [self.lib.templates[t] for t in seen[:limit]]
 
     def sources_using(self, source_id: str) -> list[tuple[str, str]]:
         """(link, title) of every principle, playbook, tree and case citing a source."""

@@ -123,5 +123,7 @@ class SiteBuild:
             self.rendered[src_uri] = spec.render(language)
         return self.rendered[src_uri]
 
-    def index_for_search(self, site_dir: str) -> None:
-        build_search_index(Path(site_dir))
+    def finish(self, site_dir: str) -> None:
+        """After the last language is built: the per-language search index."""
+        site = Path(site_dir)
+        build_search_index(site)

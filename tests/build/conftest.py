@@ -24,6 +24,7 @@ def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProce
 
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the project (for builds with extra or broken playbooks)."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "hooks", "playbooks", "schema"):
         source = ROOT / name
         if source.is_dir():
