@@ -54,8 +54,12 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
-def plain_project(hooked: Path, target: Path) -> Path:
-    """The same pages as plain Markdown files: the hooks' output, written to docs/."""
+def plain_project(hooked: Path, target: Path, stock_search: bool = False) -> Path:
+    """The same pages as plain Markdown files: the hooks' output, written to docs/.
+
+    With ``stock_search`` the config also enables Material's own search plugin, as
+    a plain Material site would have.
+    """
     from replybook.project import Project
     from replybook.site import SiteBuild
 
@@ -70,6 +74,8 @@ def plain_project(hooked: Path, target: Path) -> Path:
     config = (hooked / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    if stock_search:
+        config = config.replace("\nplugins:\n", "\nplugins:\n  - search\n", 1)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
@@ -83,7 +89,7 @@ def free_port() -> int:
 def serve_rebuild_time(project: Path) -> float:
     """Seconds from saving an edited playbook to `mkdocs serve` serving the new title."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/playbooks/bench-playbook-0000/"
     try:
@@ -151,8 +157,9 @@ def median(values: list[float]) -> float:
 def run_size(size: int, repeat: int, workdir: Path, serve_timing: bool) -> dict[str, object]:
     hooked = write_project(workdir / f"hooked-{size}", REPO, size)
     plain = plain_project(hooked, workdir / f"plain-{size}")
+    stock = plain_project(hooked, workdir / f"stock-{size}", stock_search=True)
     check = [timed([str(Path(sys.executable).parent / "replybook"), "check"], hooked)[0] for _ in range(repeat)]
-    hook_times, hook_rss, plain_times, plain_rss, pagefind_times = [], [], [], [], []
+    hook_times, hook_rss, plain_times, plain_rss, pagefind_times, stock_times = [], [], [], [], [], []
     for _ in range(repeat):  # alternate, so that drift affects both alike
         seconds, rss = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], hooked)
         hook_times.append(seconds)
@@ -161,6 +168,7 @@ def run_size(size: int, repeat: int, workdir: Path, serve_timing: bool) -> dict[
         plain_times.append(seconds)
         plain_rss.append(rss)
         pagefind_times.append(timed([sys.executable, "-m", "pagefind", "--site", "site", "--silent"], plain)[0])
+        stock_times.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], stock)[0])
     search = first_search(hooked / "site")
     row: dict[str, object] = {
         "playbooks": size,
@@ -171,23 +179,27 @@ def run_size(size: int, repeat: int, workdir: Path, serve_timing: bool) -> dict[
         "plain_s": median(plain_times),
         "plain_rss_mb": max(plain_rss) / 1024,
         "plain_pagefind_s": median(plain_times) + median(pagefind_times),
+        "stock_s": median(stock_times),
         "search": search,
     }
     row["ratio_same_search"] = row["hooks_s"] / row["plain_pagefind_s"]  # type: ignore[operator]
     row["ratio_plain"] = row["hooks_s"] / row["plain_s"]  # type: ignore[operator]
+    row["ratio_stock"] = row["hooks_s"] / row["stock_s"]  # type: ignore[operator]
     row["serve_s"] = serve_rebuild_time(hooked) if serve_timing else None
     return row
 
 
 def table(rows: list[dict[str, object]]) -> str:
     lines = ["| playbooks | pages | check | build with hooks | plain MkDocs | plain + Pagefind "
-             "| hooks / (plain + Pagefind) | hooks / plain | peak RSS hooks / plain | save → page (serve) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| plain + Material search | hooks / (plain + Pagefind) | hooks / (plain + Material search) "
+             "| hooks / plain | peak RSS hooks / plain | save → page (serve) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         serve = f"{r['serve_s']:.1f} s" if r["serve_s"] is not None else "not measured"
         lines.append(f"| {r['playbooks']:,} | {r['pages']:,} | {r['check_s']:.2f} s | {r['hooks_s']:.1f} s "
-                     f"| {r['plain_s']:.1f} s | {r['plain_pagefind_s']:.1f} s | {r['ratio_same_search']:.2f} "
-                     f"| {r['ratio_plain']:.2f} | {r['hooks_rss_mb']:.0f} / {r['plain_rss_mb']:.0f} MB | {serve} |")
+                     f"| {r['plain_s']:.1f} s | {r['plain_pagefind_s']:.1f} s | {r['stock_s']:.1f} s "
+                     f"| {r['ratio_same_search']:.2f} | {r['ratio_stock']:.2f} | {r['ratio_plain']:.2f} "
+                     f"| {r['hooks_rss_mb']:.0f} / {r['plain_rss_mb']:.0f} MB | {serve} |")
     lines += ["", "First search, per language (bytes downloaded by the first query; keystroke → results, cold):", "",
               "| playbooks | " + " | ".join(LANGUAGES) + " |", "| ---: |" + " ---: |" * len(LANGUAGES)]
     for r in rows:

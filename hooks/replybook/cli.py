@@ -1,7 +1,7 @@
 """The `replybook` command: check content, report stats, scaffold new files.
 
 Exit codes are part of the public interface: 0 valid, 1 content problems,
-2 usage or project problems (no mkdocs.yml, unreadable paths).
+2 usage or project problems (no mkdocs.yml, unreadable paths), 3 a bug in Replybook itself.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .project import Project, ProjectError, load_project
 from .scaffold import ScaffoldError, new_document, new_template
 from .translations import LOCK_NAME, TranslationLock, stale_diagnostics
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -243,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug in Replybook: one clear line instead of a traceback
+        print(f"replybook: internal error ({type(exc).__name__}: {exc}). This is a bug in Replybook, "
+              "not in your files: please report it with the command you ran.", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

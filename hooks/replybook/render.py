@@ -8,6 +8,7 @@ special characters escaped as well.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -51,11 +52,13 @@ class PageSpec:
 class View:
     """What templates see for one page in one language: text, labels and links."""
 
-    def __init__(self, library: Library, ui: UiStrings, key: str) -> None:
+    def __init__(self, library: Library, ui: UiStrings, key: str,
+                 cards: Callable[[View, TemplateEntry, bool], Markup] | None = None) -> None:
         self.lib = library
         self.ui = ui
         self.key = key
         self.lang = ui.language
+        self.cards = cards or (lambda view, entry, show: Markup(""))
 
     def t(self, key: str, **values: object) -> str:
         return self.ui.t(key, **values)
@@ -105,14 +108,19 @@ class View:
     def template_text(self, template: Template) -> Markup:
         """Template text with each {placeholder} wrapped in a visibly marked span."""
         text = self.plain(template.text)
-        out, last = Markup(""), 0
+        parts, last = [], 0
         for match in PLACEHOLDER_IN_TEXT.finditer(text):
             name = match.group(1)
             label = self.plain(self.lib.placeholders[name].label) if name in self.lib.placeholders else name
-            out += escape(text[last : match.start()])
-            out += Markup('<span class="rb-ph" data-ph="{}" title="{}">{{{}}}</span>').format(name, label, name)
+            parts += [html.escape(text[last : match.start()]), '<span class="rb-ph" data-ph="', html.escape(name),
+                      '" title="', html.escape(label), '">{', html.escape(name), "}</span>"]
             last = match.end()
-        return out + escape(text[last:])
+        parts.append(html.escape(text[last:]))
+        return Markup("".join(parts))
+
+    def card(self, entry: TemplateEntry, show_playbook: bool = False) -> Markup:
+        """A template card; rendered once per language and reused by every page showing it."""
+        return self.cards(self, entry, show_playbook)
 
     def placeholders_json(self, template: Template) -> str:
         """Labels and examples for the fill-in fields, as JSON for the page script."""
@@ -182,11 +190,14 @@ class View:
 class Renderer:
     """Renders every page of a Library; one instance per build."""
 
-    def __init__(self, library: Library, ui: dict[str, UiStrings], statuses: list[LanguageStatus] | None = None,
+    def __init__(self, library: Library, ui: dict[str, UiStrings],
+                 status_source: Callable[[], list[LanguageStatus]] | None = None,
                  extra_pages: list[PageSpec] | None = None) -> None:
         self.library = library
         self.ui = ui
-        self.statuses = statuses or []
+        self.status_source = status_source  # computed only when the status page is rendered
+        self._statuses: list[LanguageStatus] | None = None
+        self.card_cache: dict[tuple[str, str, str], Markup] = {}
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=True,
@@ -202,9 +213,22 @@ class Renderer:
         self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
         self.extra_pages = extra_pages or []
 
+    def card(self, view: View, entry: TemplateEntry, show_playbook: bool) -> Markup:
+        """Cards have no page-relative links unless they name their playbook: cache the rest."""
+        cache_key = (entry.template.id, view.lang, view.key if show_playbook else "")
+        if cache_key not in self.card_cache:
+            macros = self.env.get_template("_macros.html").module
+            self.card_cache[cache_key] = Markup(macros.template_card(view, entry, show_playbook))  # type: ignore[attr-defined]
+        return self.card_cache[cache_key]
+
+    def statuses(self) -> list[LanguageStatus]:
+        if self._statuses is None:
+            self._statuses = self.status_source() if self.status_source else []
+        return self._statuses
+
     def page(self, template: str, key: str, language: str, **context: object) -> str:
-        view = View(self.library, self.ui[language], key)
-        return self.env.get_template(template).render(v=view, lib=self.library, **context)
+        view = View(self.library, self.ui[language], key, self.card)
+        return self.env.get_template(template).render(v=view, t=self.ui[language].labels, lib=self.library, **context)
 
     def pages(self) -> list[PageSpec]:
         """Every generated page key with its renderer."""
@@ -227,5 +251,6 @@ class Renderer:
         specs += [spec(f"cases/{c.id}", "case.md", case=c) for c in lib.cases.values()]
         specs.append(spec("contribute/format", "format.md", reference=reference(lib.languages),
                           example=playbook_skeleton("late-delivery", lib.languages)))
-        specs.append(spec("contribute/translation-status", "status.md", statuses=self.statuses))
+        specs.append(PageSpec("contribute/translation-status", lambda language: self.page(
+            "status.md", "contribute/translation-status", language, statuses=self.statuses())))
         return specs + self.extra_pages

@@ -73,8 +73,8 @@ class SiteBuild:
         ui, ui_problems = load_ui_strings(project.languages)
         build = cls(project, fingerprint, result.diagnostics + ui_problems, result.library, ui=ui)
         if build.library is not None and not ui_problems:
-            statuses = translation_status(result.documents, project.playbooks_dir, project.languages)
-            renderer = Renderer(build.library, ui, statuses)
+            renderer = Renderer(build.library, ui, lambda: translation_status(
+                result.documents, project.playbooks_dir, project.languages))
             for spec in renderer.pages():
                 for language in project.languages:
                     build.pages[markdown_path(spec.key, language)] = (spec, language)

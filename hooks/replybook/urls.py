@@ -7,6 +7,7 @@ Links in generated HTML are relative, so the same page works under ``/`` and
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -24,6 +25,7 @@ def page_url(key: str) -> str:
     return key + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(from_key: str, to_key: str, anchor: str = "") -> str:
     """A link from one page to another (same language), with an optional anchor."""
     source, target = page_url(from_key) or ".", page_url(to_key) or "."

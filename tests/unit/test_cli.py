@@ -95,3 +95,15 @@ def test_json_schema_requires_every_language(project):
     assert localized["required"] == list(project.languages)
     assert localized["additionalProperties"] is False
     assert Path(ROOT / SCHEMA_PATH).is_file()
+
+
+def test_an_internal_bug_is_one_clear_line_and_exit_3(in_root, capsys, monkeypatch):
+    import replybook.cli as cli
+
+    def broken(project, args):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(cli, "command_stats", broken)
+    assert cli.main(["stats"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("replybook: internal error (KeyError") and "Traceback" not in err
