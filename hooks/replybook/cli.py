@@ -67,8 +67,7 @@ def _translation_diagnostics(project: Project, result: LoadResult, strict: bool)
         return []
     lock = TranslationLock.read(project.playbooks_dir)
     found = stale_diagnostics(lock.stale(items, project.playbooks_dir, project.languages), as_errors=strict)
-    probe = TranslationLock(lock.path, json.loads(json.dumps(lock.entries)))
-    if probe.update(items, project.playbooks_dir, project.languages):
+    if not lock.is_current(items, project.playbooks_dir, project.languages):
         display = _relative(lock.path, Path.cwd().resolve())
         found.append(Diagnostic(display, 1, 1, "", "the translations lock does not match the playbooks",
                                 "run `replybook translations update` and commit the lock file",

@@ -8,6 +8,7 @@ limits). Nothing stops at the first problem: contributors see them all at once.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,14 +31,7 @@ from .model import (
     Template,
     Tree,
 )
-from .rules_text import (
-    check_languages,
-    check_raw_html,
-    check_template_placeholders,
-    is_untranslated,
-    iter_localized,
-    iter_templates,
-)
+from .rules_text import check_languages, check_template_placeholders, is_untranslated, iter_localized
 from .rules_tree import check_tree
 from .schema_check import check_schema
 from .yaml_source import FieldPath, SourceFile, read_source
@@ -120,15 +114,14 @@ def _display(path: Path, base: Path | None) -> str:
 
 
 def check_document(source: SourceFile, languages: tuple[str, ...]) -> tuple[StrictModel | None, list[Diagnostic]]:
-    """All single-file rules: schema, raw HTML, languages, placeholders, trees."""
-    problems = check_raw_html(source)
-    document, schema_problems = check_schema(source)
-    problems += schema_problems
+    """All single-file rules after reading: schema, languages, placeholders, trees."""
+    document, problems = check_schema(source)  # raw HTML is reported while reading the YAML
     if document is None:
         return None, problems
     problems += check_languages(source, document, languages)
-    for path, template in iter_templates(document):
-        problems += check_template_placeholders(source, path, template, languages)
+    if isinstance(document, Playbook):
+        for index, template in enumerate(document.templates):
+            problems += check_template_placeholders(source, ("templates", index), template, languages)
     if getattr(document, "sources", None) == []:
         problems.append(source.diagnostic(("sources",), "no source cited",
                                           "add the file name of the article it is based on (see sources.yaml)",
@@ -144,15 +137,22 @@ def load_library(paths: Iterable[Path], languages: tuple[str, ...], *, base: Pat
     """Read, validate and cross-check every YAML file under ``paths``."""
     diagnostics: list[Diagnostic] = []
     located: list[Located] = []
-    for path in yaml_files(paths):
-        source, problems = read_source(path, _display(path, base))
-        diagnostics += problems
-        if source.data is None or problems:
-            continue
-        document, problems = check_document(source, languages)
-        diagnostics += problems
-        if document is not None:
-            located.append(Located(document, source))
+    collecting = gc.isenabled()
+    gc.disable()  # parsing creates millions of short-lived objects and no cycles worth collecting
+    try:
+        for path in yaml_files(paths):
+            source, problems = read_source(path, _display(path, base))
+            diagnostics += problems
+            if source.data is None:
+                continue
+            document, problems = check_document(source, languages)
+            source.release()
+            diagnostics += problems
+            if document is not None:
+                located.append(Located(document, source))
+    finally:
+        if collecting:
+            gc.enable()
     library, problems = _assemble(located, languages)
     diagnostics += problems
     diagnostics.sort(key=lambda d: (d.file, d.line, d.column, d.message))

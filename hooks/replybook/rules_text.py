@@ -12,7 +12,6 @@ from .diagnostics import Diagnostic, Level
 from .model import PLACEHOLDER_IN_TEXT, PLACEHOLDER_PATTERN, LocalizedText, Template
 from .yaml_source import FieldPath, SourceFile
 
-RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 UNTRANSLATED = re.compile(r"^\s*TODO\b")
 _PLACEHOLDER_NAME = re.compile(PLACEHOLDER_PATTERN)
 
@@ -35,41 +34,6 @@ def iter_localized(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from iter_localized(item, (*path, key))
-
-
-def iter_templates(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Template]]:
-    """Every Template inside a model, with its field path."""
-    if isinstance(value, Template):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_templates(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_templates(item, (*path, index))
-
-
-def check_raw_html(source: SourceFile) -> list[Diagnostic]:
-    """No text may contain markup: it is shown exactly as typed, never interpreted."""
-    problems: list[Diagnostic] = []
-
-    def walk(value: Any, path: FieldPath) -> None:
-        if isinstance(value, str):
-            found = RAW_HTML.search(value)
-            if found:
-                snippet = value[found.start() : found.start() + 12].split(">")[0]
-                problems.append(source.diagnostic(
-                    path, f"raw HTML is not allowed (found `{snippet}`)",
-                    "write plain text; it is shown exactly as typed"))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    walk(source.data, ())
-    return problems
 
 
 def check_languages(source: SourceFile, document: BaseModel, languages: tuple[str, ...]) -> list[Diagnostic]:

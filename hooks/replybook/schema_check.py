@@ -100,7 +100,7 @@ def _explain(model: type[StrictModel], error: Any, source: SourceFile) -> Diagno
         return source.diagnostic(loc, f"{_describe(value)} is out of range", error["msg"].lower())
     if kind in _TYPE_NAMES:
         hint = ""
-        if loc in source.plain_booleans:
+        if source.is_plain_boolean(loc):
             hint = 'YAML reads unquoted yes/no/on/off as true/false: put the text in quotes, e.g. "Yes"'
         return source.diagnostic(loc, f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}", hint)
     return source.diagnostic(loc, error["msg"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .library import Located, translation_counts
+from .library import Located
 from .model import CaseStudy, DecisionTree, LocalizedText, Playbook, Principle
 from .rules_text import is_untranslated
-from .translations import TranslationLock, stable_fields
+from .translations import TranslationLock, fields_of
 
 
 @dataclass(frozen=True)
@@ -50,21 +50,25 @@ def page_of(item: Located) -> tuple[str, str, LocalizedText | None, str]:
 
 
 def translation_status(items: list[Located], playbooks_dir: Path, languages: tuple[str, ...]) -> list[LanguageStatus]:
-    counts = translation_counts(items, languages)
+    """Per language (the source language excluded): counts, and entries missing or to review."""
     lock = TranslationLock.read(playbooks_dir)
     stale: dict[tuple[int, str], list[str]] = {}
     for found in lock.stale(items, playbooks_dir, languages):
         stale.setdefault((id(found.item), found.language), []).append(found.key)
-    statuses = []
-    for language in languages[1:]:
-        status = LanguageStatus(language, *counts[language])
-        for item in items:
-            page, anchor, title, label = page_of(item)
-            missing = tuple(key for _, key, text in stable_fields(item.document)
-                            if is_untranslated(text.root.get(language, "")))
-            if missing:
-                status.missing.append(EntryIssues(page, anchor, title, label, missing))
+    statuses = {language: LanguageStatus(language, 0, 0) for language in languages[1:]}
+    for item in items:
+        page, anchor, title, label = page_of(item)
+        missing: dict[str, list[str]] = {language: [] for language in statuses}
+        for _, key, text in fields_of(item):
+            for language, status in statuses.items():
+                status.total += 1
+                if is_untranslated(text.root.get(language, "")):
+                    missing[language].append(key)
+                else:
+                    status.translated += 1
+        for language, status in statuses.items():
+            if missing[language]:
+                status.missing.append(EntryIssues(page, anchor, title, label, tuple(missing[language])))
             if (id(item), language) in stale:
                 status.review.append(EntryIssues(page, anchor, title, label, tuple(stale[(id(item), language)])))
-        statuses.append(status)
-    return statuses
+    return list(statuses.values())

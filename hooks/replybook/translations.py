@@ -68,6 +68,15 @@ class StaleField:
         return str(getattr(self.item.document, "id", ""))
 
 
+def fields_of(item: Located) -> list[tuple[FieldPath, str, LocalizedText]]:
+    """The stable fields of one document, computed once and kept on the Located item."""
+    cached = item.__dict__.get("_stable_fields")
+    if cached is None:
+        cached = list(stable_fields(item.document))
+        object.__setattr__(item, "_stable_fields", cached)
+    return cached
+
+
 class TranslationLock:
     """The committed hashes, keyed by file (relative to playbooks/) and field key."""
 
@@ -92,10 +101,15 @@ class TranslationLock:
 
     @staticmethod
     def file_key(item: Located, playbooks_dir: Path) -> str:
+        path = item.source.path if item.source.path.is_absolute() else item.source.path.resolve()
+        root = playbooks_dir if playbooks_dir.is_absolute() else playbooks_dir.resolve()
         try:
-            return item.source.path.resolve().relative_to(playbooks_dir.resolve()).as_posix()
+            return path.relative_to(root).as_posix()
         except ValueError:
-            return item.source.path.name
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                return path.name
 
     def stale(self, items: list[Located], playbooks_dir: Path, languages: tuple[str, ...]) -> list[StaleField]:
         """Every translation confirmed against an English text that has since changed."""
@@ -103,7 +117,7 @@ class TranslationLock:
         source_language = languages[0]
         for item in items:
             recorded = self.entries.get(self.file_key(item, playbooks_dir), {})
-            for path, key, text in stable_fields(item.document):
+            for path, key, text in fields_of(item):
                 hashes = recorded.get(key)
                 if not hashes:
                     continue
@@ -113,6 +127,27 @@ class TranslationLock:
                             and not is_untranslated(text.root.get(language, "")):
                         found.append(StaleField(item, path, key, language))
         return found
+
+    def is_current(self, items: list[Located], playbooks_dir: Path, languages: tuple[str, ...]) -> bool:
+        """Whether `update` would change nothing (every field and translation recorded, nothing extra)."""
+        names = set()
+        for item in items:
+            name = self.file_key(item, playbooks_dir)
+            names.add(name)
+            recorded = self.entries.get(name)
+            if recorded is None:
+                return False
+            fields = fields_of(item)
+            if len(fields) != len(recorded):
+                return False
+            for _, key, text in fields:
+                hashes = recorded.get(key)
+                if hashes is None:
+                    return False
+                translated = {lang for lang in languages[1:] if not is_untranslated(text.root.get(lang, ""))}
+                if set(hashes) != translated:
+                    return False
+        return names == set(self.entries)
 
     def update(self, items: list[Located], playbooks_dir: Path, languages: tuple[str, ...],
                confirm: set[str] | None = None, only_files: set[str] | None = None) -> int:
@@ -128,7 +163,7 @@ class TranslationLock:
             seen_files.add(name)
             recorded = self.entries.setdefault(name, {})
             keys = set()
-            for _, key, text in stable_fields(item.document):
+            for _, key, text in fields_of(item):
                 keys.add(key)
                 current = text_hash(text.root.get(source_language, ""))
                 hashes = recorded.setdefault(key, {})

@@ -3,12 +3,15 @@
 PyYAML's ``safe_load`` forgets where values came from and silently keeps the
 last of two duplicate keys; both would make errors vague or hide them. Here the
 file is composed into nodes (with libyaml when available) and converted by hand,
-so every value has a mark and duplicates, aliases and odd tags are reported.
+so duplicates, aliases and odd tags are reported. The node tree is kept: the
+line and column of a field are looked up from it only when a problem is
+reported, which keeps checking a large library fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,39 +20,68 @@ import yaml
 from .diagnostics import Diagnostic, format_path
 
 try:  # libyaml is much faster for large libraries; same behaviour otherwise
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
 
 FieldPath = tuple[str | int, ...]
+RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 MAX_DEPTH = 40
 
 _SCALARS = yaml.constructor.SafeConstructor()
 _PLAIN_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+_STR = "tag:yaml.org,2002:str"
+
+
+_Loader = _BaseLoader
 
 
 @dataclass
 class SourceFile:
-    """A parsed YAML file: plain data plus where each value and key stands."""
+    """A parsed YAML file: plain data, and the node tree to locate any field in."""
 
     path: Path
     display: str
     data: Any = None
-    value_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    plain_booleans: set[FieldPath] = field(default_factory=set)
+    root: yaml.Node | None = None
+    text: str = ""
+
+    def release(self) -> None:
+        """Drop the node tree (it is rebuilt from the text if a problem must be located).
+
+        Thousands of live node trees make Python's garbage collector the slowest
+        part of checking a large library.
+        """
+        self.root = None
+
+    def _node(self, path: FieldPath, *, key: bool) -> yaml.Node | None:
+        """The node at ``path`` (or its key node), or the nearest existing ancestor."""
+        if self.root is None and self.text:
+            self.root = yaml.compose(self.text, Loader=_Loader)
+        node = self.root
+        for depth, part in enumerate(path):
+            if isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value
+                              if isinstance(k, yaml.ScalarNode) and str(k.value) == str(part)), None)
+                if found is None:
+                    return node
+                node = found[0] if key and depth == len(path) - 1 else found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                return node
+        return node
 
     def mark(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of ``path``'s value (or key); the nearest ancestor if absent."""
-        marks = self.key_marks if key else self.value_marks
-        probe = path
-        while probe:
-            if probe in marks:
-                return marks[probe]
-            if probe in self.value_marks:
-                return self.value_marks[probe]
-            probe = probe[:-1]
-        return self.value_marks.get((), (1, 1))
+        """Line and column (from 1) of ``path``'s value (or key); the nearest ancestor if absent."""
+        node = self._node(path, key=key)
+        return _position(node.start_mark) if node is not None else (1, 1)
+
+    def is_plain_boolean(self, path: FieldPath) -> bool:
+        """True if the value at ``path`` is an unquoted yes/no/on/off/true/false."""
+        node = self._node(path, key=False)
+        return (isinstance(node, yaml.ScalarNode) and not node.style
+                and str(node.value).lower() in _PLAIN_BOOLEAN_WORDS)
 
     def diagnostic(self, path: FieldPath, message: str, hint: str = "", *, key: bool = False, **kw: Any) -> Diagnostic:
         """A diagnostic located at ``path`` in this file."""
@@ -62,7 +94,7 @@ def _position(mark: yaml.Mark | None) -> tuple[int, int]:
 
 
 class _Converter:
-    """Turns a node graph into plain data, recording marks and collecting problems."""
+    """Turns a node graph into plain data, collecting problems."""
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
@@ -79,16 +111,28 @@ class _Converter:
             self.problem(where or node, path, "anchors and aliases (`&name`, `*name`) are not supported",
                          "write the value out in full")
             return None
-        self.source.value_marks[path] = _position(node.start_mark)
         self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR:
+                return self.scalar(node, path)
+            value = node.value
+            if "<" in value:
+                self.raw_html(node, path, value)
+            return value
         if len(path) > MAX_DEPTH:
             self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, index), node) for index, item in enumerate(node.value)]
-        return self.scalar(node, path)
+        return [self.convert(item, (*path, index), node) for index, item in enumerate(node.value)]
+
+    def raw_html(self, node: yaml.Node, path: FieldPath, value: str) -> None:
+        """No text may contain markup: it is shown exactly as typed, never interpreted."""
+        found = RAW_HTML.search(value)
+        if found:
+            snippet = value[found.start() : found.start() + 12].split(">")[0]
+            self.problem(node, path, f"raw HTML is not allowed (found `{snippet}`)",
+                         "write plain text; it is shown exactly as typed")
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -101,29 +145,24 @@ class _Converter:
                 self.problem(key_node, path, "a key must be plain text, not a list or mapping")
                 continue
             key = str(key_node.value)
-            child = (*path, key)
             if key in result:
-                self.problem(key_node, child, f"duplicate key `{key}` (first defined on line {first_seen[key]})",
+                self.problem(key_node, (*path, key), f"duplicate key `{key}` (first defined on line {first_seen[key]})",
                              "keep one of them: YAML would silently drop the first")
                 continue
             first_seen[key] = key_node.start_mark.line + 1
-            self.source.key_marks[child] = _position(key_node.start_mark)
-            result[key] = self.convert(value_node, child, key_node)
+            result[key] = self.convert(value_node, (*path, key), key_node)
         return result
 
     def scalar(self, node: yaml.Node, path: FieldPath) -> Any:
         tag = node.tag or ""
-        if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+        if tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
             return str(node.value)
-        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"):
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null",
+                   "tag:yaml.org,2002:bool"):
             try:
                 return _SCALARS.construct_object(node, deep=True)
             except (ValueError, yaml.YAMLError):
                 return str(node.value)
-        if tag == "tag:yaml.org,2002:bool":
-            if str(node.value).lower() in _PLAIN_BOOLEAN_WORDS:
-                self.source.plain_booleans.add(path)
-            return _SCALARS.construct_object(node, deep=True)
         self.problem(node, path, f"unsupported YAML tag `{tag}`", "remove the tag; use plain values")
         return str(node.value)
 
@@ -141,6 +180,8 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def _tabs(text: str, display: str) -> list[Diagnostic]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         column = line.find("\t")
@@ -192,6 +233,8 @@ def parse_source(raw: bytes, source: SourceFile) -> tuple[SourceFile, list[Diagn
     if node is None:
         return source, [Diagnostic(source.display, 1, 1, "", "the file is empty",
                                    "start with `kind:` (see the playbook format reference)")]
+    source.root = node
+    source.text = text
     converter = _Converter(source)
     source.data = converter.convert(node, ())
     return source, converter.problems

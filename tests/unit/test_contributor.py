@@ -109,3 +109,18 @@ def test_reordering_steps_does_not_flag_anything(workspace, capsys):
     steps = re.findall(r"  - id: .*?\n    text: .*?\n", block)
     playbook.write_text(text.replace(block, "".join(reversed(steps))), encoding="utf-8")
     assert "needs review" not in run(capsys, "check")[1]
+
+
+def test_lock_is_current_agrees_with_update(workspace, capsys):
+    from replybook.translations import TranslationLock
+
+    project = load_project()
+    items = load_library([project.playbooks_dir], project.languages).documents
+    lock = TranslationLock.read(project.playbooks_dir)
+    assert not lock.is_current(items, project.playbooks_dir, project.languages)
+    assert lock.update(items, project.playbooks_dir, project.languages) > 0
+    assert lock.is_current(items, project.playbooks_dir, project.languages)
+    assert lock.update(items, project.playbooks_dir, project.languages) == 0
+    run(capsys, "new", "principle", "extra-one")
+    items = load_library([project.playbooks_dir], project.languages).documents
+    assert not lock.is_current(items, project.playbooks_dir, project.languages)

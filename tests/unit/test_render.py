@@ -103,6 +103,7 @@ def test_every_page_renders_in_every_language_with_its_labels(tmp_path, language
             markdown = spec.render(language)
             assert markdown.lstrip().startswith(("#", "---")), spec.key
             assert "{{" not in markdown and "{%" not in markdown
+            assert "built-in method" not in markdown and "bound method" not in markdown, spec.key
 
 
 def test_tree_walk_links_every_option(tmp_path, languages):

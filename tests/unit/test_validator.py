@@ -85,3 +85,11 @@ def test_every_error_in_every_file_is_collected(languages):
     result = load_library([FIXTURES / "base", FIXTURES / "negative"], languages, base=FIXTURES)
     files_with_errors = {d.file for d in result.diagnostics}
     assert files_with_errors == {f"negative/{p.name}" for p in NEGATIVE}
+
+
+def test_raw_html_does_not_hide_other_problems_in_the_same_file(tmp_path, languages):
+    source = (FIXTURES / "negative" / "raw-html.yaml").read_text(encoding="utf-8")
+    (tmp_path / "both.yaml").write_text(source.replace("id: raw-html", "id: Raw_Html"), encoding="utf-8")
+    result = load_library([FIXTURES / "base", tmp_path / "both.yaml"], languages, base=tmp_path)
+    messages = [d.message for d in result.diagnostics if d.file == "both.yaml"]
+    assert any("raw HTML" in m for m in messages) and any("not a valid value" in m for m in messages)
