@@ -22,6 +22,7 @@ from replybook.search_index import SearchIndexError
 from replybook.site import SiteBuild
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -64,6 +65,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             file.content_string = content
     language = config.theme.get("language") or _build.project.default_language
     return arrange_navigation(nav, language, _build.navigation_groups(), _build.label(language))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the theme's own templates (the search box) our labels in the page's language."""
+    assert _build is not None
+    language = config.theme.get("language") or _build.project.default_language
+    env.globals["rb_labels"] = _build.ui[language].labels
+    return env
 
 
 @event_priority(-200)

@@ -181,6 +181,7 @@
     var toggle = root.querySelector(".rb-search__toggle");
     var list = root.querySelector(".rb-search__results");
     var status = root.querySelector(".rb-search__status");
+    var more = root.querySelector(".rb-search__more");
     var lang = root.dataset.lang;
     var base = new URL(root.dataset.base, document.baseURI);
     var pagefind = null;
@@ -204,6 +205,7 @@
     }
 
     function clear() {
+      more.hidden = true;
       list.textContent = "";
       status.textContent = "";
       root.classList.remove("rb-search--results");
@@ -215,10 +217,10 @@
       return (n === 1 ? d.tOne : d.tOther).replace("#", String(n));
     }
 
-    function render(items, total, query) {
+    function render(items, total, query, append) {
       var terms = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 2; })
         .map(function (w) { return w.slice(0, Math.min(w.length, 5)); });
-      list.textContent = "";
+      if (!append) { list.textContent = ""; }
       items.forEach(function (item) {
         /* the part of the page (a heading's section) that matches best: words in its
          * heading count most, so a template or tree question found by its title opens there */
@@ -255,24 +257,46 @@
       });
       status.textContent = plural(total);
       root.classList.add("rb-search--results");
+      more.hidden = list.children.length >= total;
+    }
+
+    /* Each shown result costs a fetch of its text, so the first answer shows a few
+     * and "more" fetches the next ones: the first search stays small and fast. */
+    var FIRST = 5;
+    var NEXT = 10;
+    var current = null;
+
+    function show(mine, search, query, from, count) {
+      var slice = search.results.slice(from, from + count);
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
+        if (mine === serial) { render(items, search.results.length, query, from > 0); }
+      });
     }
 
     function run() {
       var query = input.value.trim();
       var mine = ++serial;
-      if (!query) { clear(); return; }
+      if (!query) { clear(); more.hidden = true; return; }
       load().then(function (module) {
         return module.search(prepareQuery(query, lang));
       }).then(function (search) {
         if (mine !== serial || !search) { return null; }
-        return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }))
-          .then(function (items) {
-            if (mine === serial) { render(items, search.results.length, query); }
-          });
+        current = { search: search, query: query, serial: mine };
+        return show(mine, search, query, 0, FIRST);
       }).catch(function () {
         status.textContent = root.dataset.tNone;
       });
     }
+
+    more.addEventListener("click", function () {
+      if (!current || current.serial !== serial) { return; }
+      var from = list.children.length;
+      show(serial, current.search, current.query, from, NEXT).then(function () {
+        var next = list.children[from];
+        var link = next && next.querySelector("a");
+        if (link) { link.focus(); }
+      });
+    });
 
     input.addEventListener("focus", function () { load(); });
     input.addEventListener("input", run);

@@ -20,7 +20,9 @@ class SearchIndexError(RuntimeError):
 
 def build_search_index(site_dir: Path) -> None:
     """Run Pagefind over ``site_dir``, writing ``site_dir/pagefind/``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+               # heading permalinks (¶) and the outline's repeated questions are not content
+               "--exclude-selectors", ".headerlink", "--exclude-selectors", ".rb-outline"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

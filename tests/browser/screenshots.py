@@ -41,6 +41,8 @@ def main(site: Path, out: Path, languages: list[str], only: list[str] | None = N
                         response = page.goto(base + prefix + path)
                         if response is None or response.status != 200:
                             continue
+                        page.evaluate("localStorage.clear()")  # Material remembers the last scheme
+                        page.reload()
                         page.wait_for_timeout(150)
                         target = out / f"{name}-{language}-{device}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=device == "desktop")

@@ -80,6 +80,8 @@ def test_search_finds_inflected_words_in_own_language_only(page, site_url, libra
     links = search(page, query)
     paths = [link.removeprefix(site_url) for link in links]
     assert paths, f"{query!r} found nothing"
+    titles = page.eval_on_selector_all(".rb-search__title", "spans => spans.map(s => s.textContent)")
+    assert not any("¶" in title for title in titles), titles
     if expected:
         assert any(p.split("#")[0] == lang_prefix(language) + expected for p in paths), paths
     for path in paths:
@@ -259,3 +261,16 @@ def test_page_works_without_javascript(browser_context, site_url, library):
         assert _visible_question(page) == tree.nodes[option.next].question.root["ru"]
     finally:
         page.close()
+
+
+def test_first_answer_is_short_and_more_results_load_on_demand(page, site_url):
+    page.goto(site_url + "ro/")
+    links = search(page, "client")
+    assert len(links) == 5
+    more = page.locator(".rb-search__more")
+    assert more.is_visible() and more.inner_text() == "Arată mai multe rezultate"
+    more.click()
+    page.wait_for_function("document.querySelectorAll('.rb-search__results a').length > 5")
+    assert page.evaluate("document.activeElement.classList.contains('rb-search__hit')")
+    assert all(link.startswith(site_url + "ro/") for link in page.eval_on_selector_all(
+        ".rb-search__results a", "links => links.map(a => a.href)"))
