@@ -42,6 +42,20 @@ class Diagnostic:
         return f"::{self.level.value} file={self.file},line={self.line},col={self.column}::{what}"
 
 
+class HasDiagnostics:
+    """Mixin for results that carry a `diagnostics` list: split it by level."""
+
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level is Level.warning]
+
+
 def format_path(path: tuple[str | int, ...]) -> str:
     """Render a field path as ``steps[2].text.uk``."""
     out = ""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Level
+from .diagnostics import Diagnostic, HasDiagnostics, Level
 from .model import (
     CHANNEL_LIMITS,
     PLACEHOLDER_IN_TEXT,
@@ -77,20 +77,12 @@ class Library:
 
 
 @dataclass
-class LoadResult:
+class LoadResult(HasDiagnostics):
     """The library (None when there are errors) and every problem found."""
 
     library: Library | None
     diagnostics: list[Diagnostic]
     documents: list[Located] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.warning]
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Level
+from .diagnostics import Diagnostic, HasDiagnostics
 from .library import Library, load_library, yaml_files
 from .project import Project, languages_from_config
 from .render import PageSpec, Renderer
@@ -37,7 +37,7 @@ def _fingerprint(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 @dataclass
-class SiteBuild:
+class SiteBuild(HasDiagnostics):
     """Everything one `mkdocs build` needs from Replybook, shared by its language builds."""
 
     project: Project
@@ -79,14 +79,6 @@ class SiteBuild:
                 for language in project.languages:
                     build.pages[markdown_path(spec.key, language)] = (spec, language)
         return build
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.level is Level.warning]
 
     def error_report(self) -> str:
         lines = [d.text() for d in self.errors]
