@@ -191,8 +191,7 @@ class Renderer:
     """Renders every page of a Library; one instance per build."""
 
     def __init__(self, library: Library, ui: dict[str, UiStrings],
-                 status_source: Callable[[], list[LanguageStatus]] | None = None,
-                 extra_pages: list[PageSpec] | None = None) -> None:
+                 status_source: Callable[[], list[LanguageStatus]] | None = None) -> None:
         self.library = library
         self.ui = ui
         self.status_source = status_source  # computed only when the status page is rendered
@@ -211,7 +210,6 @@ class Renderer:
         )
         self.env.filters["md"] = markdown_inline
         self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
-        self.extra_pages = extra_pages or []
 
     def card(self, view: View, entry: TemplateEntry, show_playbook: bool) -> Markup:
         """Cards have no page-relative links unless they name their playbook: cache the rest."""
@@ -253,4 +251,4 @@ class Renderer:
                           example=playbook_skeleton("late-delivery", lib.languages)))
         specs.append(PageSpec("contribute/translation-status", lambda language: self.page(
             "status.md", "contribute/translation-status", language, statuses=self.statuses())))
-        return specs + self.extra_pages
+        return specs

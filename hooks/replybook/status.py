@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .library import Located
+from .library import Located, translation_counts
 from .model import CaseStudy, DecisionTree, LocalizedText, Playbook, Principle
 from .rules_text import is_untranslated
 from .translations import TranslationLock, fields_of
@@ -55,17 +55,15 @@ def translation_status(items: list[Located], playbooks_dir: Path, languages: tup
     stale: dict[tuple[int, str], list[str]] = {}
     for found in lock.stale(items, playbooks_dir, languages):
         stale.setdefault((id(found.item), found.language), []).append(found.key)
-    statuses = {language: LanguageStatus(language, 0, 0) for language in languages[1:]}
+    counts = translation_counts(items, languages)  # the same numbers as `replybook stats`
+    statuses = {language: LanguageStatus(language, *counts[language]) for language in languages[1:]}
     for item in items:
         page, anchor, title, label = page_of(item)
         missing: dict[str, list[str]] = {language: [] for language in statuses}
         for _, key, text in fields_of(item):
-            for language, status in statuses.items():
-                status.total += 1
+            for language in statuses:
                 if is_untranslated(text.root.get(language, "")):
                     missing[language].append(key)
-                else:
-                    status.translated += 1
         for language, status in statuses.items():
             if missing[language]:
                 status.missing.append(EntryIssues(page, anchor, title, label, tuple(missing[language])))

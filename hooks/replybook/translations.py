@@ -63,10 +63,6 @@ class StaleField:
     def file(self) -> str:
         return self.item.source.display
 
-    @property
-    def document_id(self) -> str:
-        return str(getattr(self.item.document, "id", ""))
-
 
 def fields_of(item: Located) -> list[tuple[FieldPath, str, LocalizedText]]:
     """The stable fields of one document, computed once and kept on the Located item."""
