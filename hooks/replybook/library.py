@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import difflib
 import gc
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, HasDiagnostics, Level
 from .model import (
-    CHANNEL_LIMITS,
     PLACEHOLDER_IN_TEXT,
     CaseStudy,
+    Channel,
+    ChannelList,
     CoverageMap,
     CoveragePoint,
     DecisionTree,
@@ -25,18 +27,36 @@ from .model import (
     PlaceholderList,
     Playbook,
     Principle,
+    Register,
     Source,
     SourceList,
     StrictModel,
+    StyleGuide,
     Template,
     Tree,
 )
-from .rules_text import check_languages, check_template_placeholders, is_untranslated, iter_localized
+from .rules_text import (
+    check_languages,
+    check_template_placeholders,
+    is_untranslated,
+    iter_localized,
+    template_texts,
+)
 from .rules_tree import check_tree
 from .schema_check import check_schema
 from .yaml_source import FieldPath, SourceFile, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+try:  # TEMPORARY until counting.py lands
+    from .counting import length as measure
+except ImportError:  # pragma: no cover
+    def measure(text: str, unit: str) -> int:
+        if unit == "utf8-bytes":
+            return len(text.encode("utf-8"))
+        if unit == "x-weighted":
+            return len(re.sub(r"https?://\S+", "x" * 23, text))
+        return len(text)
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,8 @@ class Library:
     templates: dict[str, TemplateEntry] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     placeholders: dict[str, Placeholder] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)
+    registers: dict[str, Register] = field(default_factory=dict)
     coverage: list[CoveragePoint] = field(default_factory=list)
     files: dict[str, SourceFile] = field(default_factory=dict)
 
@@ -202,6 +224,22 @@ class _Assembler:
                     self.problems.append(source.diagnostic(("placeholders", index, "name"),
                                                            f"placeholder `{placeholder.name}` is defined twice"))
                 lib.placeholders[placeholder.name] = placeholder
+        elif isinstance(doc, ChannelList):
+            for index, channel in enumerate(doc.channels):
+                if channel.id in lib.channels:
+                    self.problems.append(source.diagnostic(("channels", index, "id"),
+                                                           f"channel `{channel.id}` is defined twice"))
+                lib.channels[channel.id] = channel
+        elif isinstance(doc, StyleGuide):
+            for index, register in enumerate(doc.registers):
+                if register.language not in lib.languages:
+                    self.problems.append(source.diagnostic(
+                        ("registers", index, "language"), f"`{register.language}` is not a site language",
+                        f"site languages are: {', '.join(lib.languages)}"))
+                elif register.language in lib.registers:
+                    self.problems.append(source.diagnostic(("registers", index, "language"),
+                                                           f"the register of `{register.language}` is declared twice"))
+                lib.registers[register.language] = register
         elif isinstance(doc, CoverageMap):
             lib.coverage += doc.points
 
@@ -239,36 +277,113 @@ class _Assembler:
                 if option.outcome is None:
                     continue
                 where = (*path, "nodes", node_id, "options", index, "outcome")
-                self.expect(source, (*where, "playbook"), option.outcome.playbook, self.library.playbooks, "playbook")
-                self.expect(source, (*where, "template"), option.outcome.template, self.library.templates, "template")
-
-    def typical_length(self, name: str) -> int:
-        placeholder = self.library.placeholders.get(name)
-        return placeholder.typical_length if placeholder else 0
+                outcome = option.outcome
+                self.expect(source, (*where, "playbook"), outcome.playbook, self.library.playbooks, "playbook")
+                self.expect(source, (*where, "template"), outcome.template, self.library.templates, "template")
+                if outcome.resume is None:
+                    continue
+                target = self.library.playbooks.get(outcome.playbook or "")
+                if outcome.playbook is None:
+                    self.problems.append(source.diagnostic((*where, "resume"), "`resume:` needs a `playbook:`",
+                                                           "name the playbook whose question to continue from"))
+                elif target is not None and (target.tree is None or outcome.resume not in target.tree.nodes):
+                    nodes = list(target.tree.nodes) if target.tree else []
+                    hint = _suggest(outcome.resume, nodes) or (
+                        f"questions of `{target.id}`: {', '.join(nodes)}" if nodes else
+                        f"`{target.id}` has no tree: remove `resume:`")
+                    self.problems.append(source.diagnostic((*where, "resume"),
+                                                           f"`{target.id}` has no question `{outcome.resume}`", hint))
 
     def check_template(self, source: SourceFile, path: FieldPath, template: Template) -> None:
         lib = self.library
         for index, name in enumerate(template.placeholders):
             self.expect(source, (*path, "placeholders", index), name, lib.placeholders, "placeholder")
-        channel_limit = CHANNEL_LIMITS[template.channel]
-        if template.max_length and channel_limit and template.max_length > channel_limit:
-            self.problems.append(source.diagnostic((*path, "max_length"),
-                                                   f"{template.max_length} is above the {template.channel.value} limit",
-                                                   f"the channel allows at most {channel_limit} characters"))
-        limits = [x for x in (template.max_length, channel_limit) if x]
-        if not limits:
-            return
-        limit = min(limits)
-        for language, text in template.text.root.items():
+        versions = [(("channels",), template.channels, ("text",), template.text)]
+        versions += [(("variants", i, "channels"), v.channels, ("variants", i, "text"), v.text)
+                     for i, v in enumerate(template.variants)]
+        seen: dict[str, FieldPath] = {}
+        for channels_path, channels, text_path, text in versions:
+            for index, channel_id in enumerate(channels):
+                where = (*path, *channels_path, index)
+                if channel_id in seen:
+                    self.problems.append(source.diagnostic(where, f"channel `{channel_id}` is listed twice",
+                                                           "each channel belongs to one version of the reply"))
+                seen[channel_id] = where
+                self.expect(source, where, channel_id, lib.channels, "channel")
+                channel = lib.channels.get(channel_id)
+                if channel is not None:
+                    self.check_fit(source, (*path, *text_path), template, channel, text.root)
+        for language, register in lib.registers.items():
+            avoid = {word.lower() for word in register.avoid}
+            for text_path, text in template_texts(template):
+                words = set(_WORDS.findall(text.root.get(language, "").lower()))
+                for word in sorted(words & avoid):
+                    self.problems.append(source.diagnostic(
+                        (*path, *text_path, language), f"`{word}` breaks the {language} register",
+                        f"{language} replies use {register.address.value} address "
+                        f"({register.summary.get(lib.default_language)}): see playbooks/style.yaml"))
+
+    def check_fit(self, source: SourceFile, path: FieldPath, template: Template, channel: Channel,
+                  texts: dict[str, str]) -> None:
+        """Every language fits every limit of ``channel``, with typical and with long values."""
+        limits = [(limit.max, limit.unit.value) for limit in channel.limits]
+        if template.max_length:
+            limits.append((template.max_length, "characters"))
+        for language, text in texts.items():
             if is_untranslated(text):
                 continue
-            length = len(PLACEHOLDER_IN_TEXT.sub(lambda m: "x" * self.typical_length(m.group(1)), text))
-            if length > limit:
+            names = [n for n in dict.fromkeys(PLACEHOLDER_IN_TEXT.findall(text)) if n in self.library.placeholders]
+            if not channel.links and ("http" in text or any(n in LINK_PLACEHOLDERS for n in names)):
                 self.problems.append(source.diagnostic(
-                    (*path, "text", language),
-                    f"{length} characters with placeholders filled, "
-                    f"over the limit of {limit} ({template.channel.value})",
-                    f"shorten it by {length - limit} characters"))
+                    (*path, language), f"links are not clickable on {channel.id}",
+                    "drop the link here, or give this channel a variant without it"))
+            for maximum, unit in limits:
+                problem = self.overflow(text, names, language, maximum, unit)
+                if problem:
+                    self.problems.append(source.diagnostic((*path, language), f"{channel.id}: {problem[0]}", problem[1]))
+                    break
+
+    def overflow(self, text: str, names: list[str], language: str, maximum: int, unit: str) -> tuple[str, str] | None:
+        """Why ``text`` does not fit, with which values; None when it fits with long values too."""
+        placeholders = self.library.placeholders
+
+        def count(long: set[str]) -> int:
+            def value(match: re.Match[str]) -> str:
+                name = match.group(1)
+                if name not in placeholders:
+                    return match.group(0)
+                chosen = placeholders[name].long_example if name in long else placeholders[name].example
+                return chosen.root.get(language, "")
+            return measure(PLACEHOLDER_IN_TEXT.sub(value, text), unit)
+
+        typical = count(set())
+        if typical > maximum:
+            return (f"{typical} {unit_name(unit)} with typical values, over the limit of {maximum}",
+                    f"shorten it by {typical - maximum}")
+        longest = count(set(names))
+        if longest <= maximum:
+            return None
+        extra = sorted(names, key=lambda n: count({n}) - typical, reverse=True)
+        chosen: list[str] = []
+        for name in extra:
+            chosen.append(name)
+            if count(set(chosen)) > maximum:
+                break
+        which = ", ".join(f"{{{n}}}" for n in chosen)
+        return (f"{longest} {unit_name(unit)} with long values, over the limit of {maximum}",
+                f"it overflows once {which} {'is' if len(chosen) == 1 else 'are'} long "
+                f"(see long_example in placeholders.yaml); shorten it by {longest - maximum}")
+
+
+#: Placeholders whose value is a link (not clickable on some channels).
+LINK_PLACEHOLDERS = frozenset({"link", "dm_link", "website"})
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def unit_name(unit: str) -> str:
+    """The unit as a word for messages."""
+    return {"characters": "characters", "graphemes": "graphemes", "utf8-bytes": "bytes",
+            "x-weighted": "characters as X counts them"}[unit]
 
 
 def _assemble(located: list[Located], languages: tuple[str, ...]) -> tuple[Library, list[Diagnostic]]:

@@ -40,6 +40,16 @@ Duration = Annotated[
     StringConstraints(pattern=DURATION_PATTERN),
     Field(description="A duration such as 15m, 1h or 2d (minutes, hours, days)."),
 ]
+ChannelId = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Id of a channel in channels.yaml, e.g. `x` or `facebook-comment`."),
+]
+Language = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="A language code such as `ru` or `es`."),
+]
 
 #: Friendly explanations for the patterns above, used by the validator's messages.
 PATTERN_HINTS: dict[str, str] = {
@@ -59,6 +69,25 @@ class LocalizedText(RootModel[dict[str, str]]):
         return self.root[language]
 
 
+class SearchTerms(LocalizedText):
+    """Words people type when they look for an entry, comma-separated, one list per language.
+
+    Indexed with a high weight and never shown as body text.
+    """
+
+    def terms(self, language: str) -> list[str]:
+        """The terms of one language, trimmed, empty ones dropped."""
+        return [term.strip() for term in self.root.get(language, "").split(",") if term.strip()]
+
+
+class LanguageNotes(RootModel[dict[str, str]]):
+    """A note for some languages only (e.g. a grammatical form that only Ukrainian needs)."""
+
+    def get(self, language: str) -> str | None:
+        """The note for ``language``, or None."""
+        return self.root.get(language)
+
+
 class StrictModel(BaseModel):
     """Base for every schema object: unknown keys are errors, not silently dropped."""
 
@@ -74,24 +103,26 @@ class Severity(str, Enum):
     critical = "critical"
 
 
-class Channel(str, Enum):
-    """Where a reply is published; the channel fixes the length limit."""
+class Departure(StrictModel):
+    """Where the guide deliberately says something other than a source, and why."""
 
-    x_public_reply = "x-public-reply"
-    facebook_comment = "facebook-comment"
-    instagram_comment = "instagram-comment"
-    private_message = "private-message"
-    email = "email"
+    source: SourceId
+    note: LocalizedText = Field(description="What the source says, what the guide says instead, and why.")
 
 
-#: Hard character limits of each channel (None: no practical limit).
-CHANNEL_LIMITS: dict[Channel, int | None] = {
-    Channel.x_public_reply: 280,
-    Channel.facebook_comment: 8000,
-    Channel.instagram_comment: 2200,
-    Channel.private_message: 2000,
-    Channel.email: None,
-}
+class Entry(StrictModel):
+    """The fields every page-level entry shares (principle, playbook, tree, case)."""
+
+    id: Id
+    order: int = Field(default=100, description="Position in lists (smaller first).")
+    title: LocalizedText
+    search: SearchTerms | None = Field(
+        default=None,
+        description="Comma-separated words people type for this entry (synonyms, slang, platform names), "
+                    "per language. Indexed, never shown as text.")
+    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
+    departures: list[Departure] = Field(
+        default_factory=list, description="Where this entry deliberately departs from a cited source, and why.")
 
 
 class Step(StrictModel):
@@ -101,29 +132,43 @@ class Step(StrictModel):
     text: LocalizedText = Field(description="What to do, as an instruction.")
 
 
+class Variant(StrictModel):
+    """The same reply written differently for other channels (e.g. longer for comments)."""
+
+    channels: list[ChannelId] = Field(min_length=1, description="Channels this version is for.")
+    text: LocalizedText = Field(description="This version of the reply, in each language.")
+
+
 class Template(StrictModel):
     """A reply to copy, fill and publish."""
 
     id: Id
     title: LocalizedText = Field(description="What this reply is for, in a few words.")
-    channel: Channel = Field(description="Where the reply is published; sets the limit.")
+    channels: list[ChannelId] = Field(
+        min_length=1, description="Channels where `text` can be posted as it is; each sets a length limit.")
     placeholders: list[PlaceholderName] = Field(
         default_factory=list,
-        description="Every {placeholder} the text uses (names from placeholders.yaml).",
+        description="Every {placeholder} the text and its variants use (names from placeholders.yaml).",
     )
     max_length: int | None = Field(
         default=None,
         gt=0,
-        description="A tighter character limit than the channel's own, if wanted.",
+        description="A tighter character limit than the channels' own, if wanted.",
     )
+    search: SearchTerms | None = Field(default=None, description="Comma-separated words people type for this reply.")
     text: LocalizedText = Field(description="The reply itself, written for each language.")
+    variants: list[Variant] = Field(
+        default_factory=list, description="Other versions of the same reply for other channels.")
 
 
 class Outcome(StrictModel):
-    """Where a decision ends: a playbook to follow and/or a template to send."""
+    """Where a decision ends: a reply to send and/or a playbook to follow."""
 
     playbook: Id | None = None
     template: Id | None = None
+    resume: Id | None = Field(
+        default=None,
+        description="A question of the playbook's own tree to continue from, so nothing is asked twice.")
     note: LocalizedText | None = Field(default=None, description="Optional advice shown with the outcome.")
 
 
@@ -150,26 +195,19 @@ class Tree(StrictModel):
     nodes: dict[str, Node] = Field(min_length=1, description="Nodes by id (kebab-case).")
 
 
-class Principle(StrictModel):
+class Principle(Entry):
     """A rule that holds in every situation."""
 
     kind: Literal["principle"]
-    id: Id
-    order: int = Field(default=100, description="Position in lists (smaller first).")
-    title: LocalizedText
     statement: LocalizedText = Field(description="The principle in one sentence.")
     why: LocalizedText = Field(description="Why it matters.")
     practice: list[LocalizedText] = Field(min_length=1, description="How it looks in practice.")
-    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
-class Playbook(StrictModel):
+class Playbook(Entry):
     """A scenario: how to recognise it and what to do, step by step."""
 
     kind: Literal["playbook"]
-    id: Id
-    order: int = Field(default=100, description="Position in lists (smaller first).")
-    title: LocalizedText
     summary: LocalizedText
     signals: list[LocalizedText] = Field(min_length=1, description="How to recognise the situation.")
     severity: Severity
@@ -182,27 +220,19 @@ class Playbook(StrictModel):
     principles: list[Id] = Field(default_factory=list)
     templates: list[Template] = Field(default_factory=list)
     tree: Tree | None = None
-    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
-class DecisionTree(Tree):
+class DecisionTree(Entry, Tree):
     """A stand-alone decision tree with its own page (e.g. the triage tree)."""
 
     kind: Literal["tree"]
-    id: Id
-    order: int = Field(default=100, description="Position in lists (smaller first).")
-    title: LocalizedText
     summary: LocalizedText
-    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
-class CaseStudy(StrictModel):
+class CaseStudy(Entry):
     """What a real brand did, and what it teaches."""
 
     kind: Literal["case"]
-    id: Id
-    order: int = Field(default=100, description="Position in lists (smaller first).")
-    title: LocalizedText
     summary: LocalizedText
     year: int | None = Field(default=None, ge=1990, le=2100)
     what_happened: list[LocalizedText] = Field(min_length=1)
@@ -210,17 +240,17 @@ class CaseStudy(StrictModel):
     went_wrong: list[LocalizedText] = Field(default_factory=list)
     lessons: list[LocalizedText] = Field(min_length=1)
     principles: list[Id] = Field(default_factory=list, description="Principles the case illustrates.")
-    sources: list[SourceId] = Field(default_factory=list, description="Ids of the sources it is based on.")
 
 
 class Source(StrictModel):
     """A public source the guide is based on (described, never copied)."""
 
     id: SourceId
-    title: str = Field(min_length=1, description="The article's title in its own language.")
+    name: LocalizedText = Field(description="How the guide names the article, in each language.")
+    title: str | None = Field(default=None, description="The article's own title, if it has one, as published.")
     author: str | None = Field(default=None, description="The author, where the article names one.")
     publisher: str | None = Field(default=None, description="The publisher, where known.")
-    language: list[Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]] = Field(min_length=1)
+    language: list[Language] = Field(min_length=1)
     year: int | None = Field(default=None, ge=1990, le=2100)
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     about: LocalizedText = Field(description="What the source covers, in one or two sentences.")
@@ -233,13 +263,30 @@ class SourceList(StrictModel):
     sources: list[Source] = Field(min_length=1)
 
 
+class PlaceholderScope(str, Enum):
+    """Who knows a blank's value: the reader's profile, the team's settings, or this case only."""
+
+    agent = "agent"
+    team = "team"
+    case = "case"
+
+
 class Placeholder(StrictModel):
     """A blank a reader fills in before sending a template."""
 
     name: PlaceholderName
+    scope: PlaceholderScope = Field(
+        default=PlaceholderScope.case,
+        description="`agent` and `team` values are kept in the reader's profile (team values can be preset "
+                    "by whoever deploys the guide); `case` values belong to one conversation.")
     label: LocalizedText = Field(description="Input label shown to the reader.")
-    example: LocalizedText = Field(description="A realistic example value.")
-    typical_length: int = Field(gt=0, le=200, description="Length used to check channel limits.")
+    form: LanguageNotes | None = Field(
+        default=None,
+        description="The grammatical form the text expects, for the languages that need one "
+                    "(e.g. the Ukrainian vocative for a name). Shown with the input.")
+    example: LocalizedText = Field(description="A realistic, typical value, shown as the input's example.")
+    long_example: LocalizedText = Field(
+        description="A realistic long value; every reply must still fit its channels with it.")
 
 
 class PlaceholderList(StrictModel):
@@ -247,6 +294,69 @@ class PlaceholderList(StrictModel):
 
     kind: Literal["placeholders"]
     placeholders: list[Placeholder] = Field(min_length=1)
+
+
+class Unit(str, Enum):
+    """How a platform counts a reply's length."""
+
+    characters = "characters"
+    graphemes = "graphemes"
+    utf8_bytes = "utf8-bytes"
+    x_weighted = "x-weighted"
+
+
+class Limit(StrictModel):
+    """One length limit of a channel, in the unit the platform counts."""
+
+    max: int = Field(gt=0, description="The most the platform accepts.")
+    unit: Unit
+
+
+class Channel(StrictModel):
+    """A place where a reply is published, with its length limits and mechanics."""
+
+    id: Id
+    name: LocalizedText
+    public: bool = Field(description="Whether everyone can read replies posted here.")
+    limits: list[Limit] = Field(default_factory=list, description="Length limits; none means no practical limit.")
+    confirmed: bool = Field(description="Whether the platform's own documentation confirms the limits.")
+    source: str = Field(min_length=1, description="Where the limits come from (a URL, or who reports them).")
+    links: bool = Field(default=True, description="Whether links in a reply here are clickable.")
+    mechanics: LocalizedText | None = Field(default=None, description="What about this platform changes the advice.")
+
+
+class ChannelList(StrictModel):
+    """Every channel templates may name."""
+
+    kind: Literal["channels"]
+    channels: list[Channel] = Field(min_length=1)
+
+
+class Address(str, Enum):
+    """How replies address the customer in a language."""
+
+    formal = "formal"
+    informal = "informal"
+    neutral = "neutral"
+
+
+class Register(StrictModel):
+    """One language's way of addressing customers, and the words that would break it."""
+
+    language: Language
+    address: Address
+    summary: LocalizedText = Field(description="The choice in a few words, e.g. «вы», lowercase.")
+    why: LocalizedText = Field(description="Why this register, and when a team might choose otherwise.")
+    avoid: list[str] = Field(
+        default_factory=list,
+        description="Whole words that belong to the other register; a template using one is an error.")
+
+
+class StyleGuide(StrictModel):
+    """The register of every language, declared once."""
+
+    kind: Literal["style"]
+    registers: list[Register] = Field(min_length=1)
 
 
 class CoveragePoint(StrictModel):
@@ -268,7 +378,8 @@ class CoverageMap(StrictModel):
     points: list[CoveragePoint] = Field(min_length=1)
 
 
-Document = Principle | Playbook | DecisionTree | CaseStudy | SourceList | PlaceholderList | CoverageMap
+Document = (Principle | Playbook | DecisionTree | CaseStudy | SourceList | PlaceholderList | ChannelList
+            | StyleGuide | CoverageMap)
 
 #: The model class of each ``kind:`` value.
 DOCUMENT_KINDS: dict[str, type[StrictModel]] = {
@@ -278,6 +389,8 @@ DOCUMENT_KINDS: dict[str, type[StrictModel]] = {
     "case": CaseStudy,
     "sources": SourceList,
     "placeholders": PlaceholderList,
+    "channels": ChannelList,
+    "style": StyleGuide,
     "coverage": CoverageMap,
 }
 

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, Level
-from .model import PLACEHOLDER_IN_TEXT, PLACEHOLDER_PATTERN, LocalizedText, Template
+from .model import PLACEHOLDER_IN_TEXT, PLACEHOLDER_PATTERN, LanguageNotes, LocalizedText, Template
 from .yaml_source import FieldPath, SourceFile
 
 UNTRANSLATED = re.compile(r"^\s*TODO\b")
@@ -25,6 +25,8 @@ def iter_localized(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath
     """Every LocalizedText inside a model, with its field path."""
     if isinstance(value, LocalizedText):
         yield path, value
+    elif isinstance(value, LanguageNotes):
+        return
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from iter_localized(getattr(value, name), (*path, name))
@@ -55,7 +57,24 @@ def check_languages(source: SourceFile, document: BaseModel, languages: tuple[st
             if language not in languages:
                 problems.append(source.diagnostic((*path, language), f"unknown language `{language}`",
                                                   f"site languages are: {allowed}", key=True))
+    for path, notes in iter_language_notes(document):
+        for language in notes.root:
+            if language not in languages:
+                problems.append(source.diagnostic((*path, language), f"unknown language `{language}`",
+                                                  f"site languages are: {allowed}", key=True))
     return problems
+
+
+def iter_language_notes(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, LanguageNotes]]:
+    """Every per-language note (a mapping of some languages only) inside a model."""
+    if isinstance(value, LanguageNotes):
+        yield path, value
+    elif isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
+        for name in type(value).model_fields:
+            yield from iter_language_notes(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_language_notes(item, (*path, index))
 
 
 def placeholders_in(text: str) -> tuple[list[str], bool]:
@@ -65,35 +84,46 @@ def placeholders_in(text: str) -> tuple[list[str], bool]:
     return names, ("{" in leftover or "}" in leftover)
 
 
+def template_texts(template: Template) -> list[tuple[FieldPath, LocalizedText]]:
+    """The main text of a template and the text of each of its variants, with their field paths."""
+    texts: list[tuple[FieldPath, LocalizedText]] = [(("text",), template.text)]
+    texts += [(("variants", index, "text"), variant.text) for index, variant in enumerate(template.variants)]
+    return texts
+
+
 def check_template_placeholders(source: SourceFile, path: FieldPath, template: Template,
                                 languages: tuple[str, ...]) -> list[Diagnostic]:
-    """Each language uses exactly the declared placeholders, spelled correctly."""
+    """Each language uses exactly the declared placeholders, spelled correctly, in every version."""
     problems: list[Diagnostic] = []
     declared = set(template.placeholders)
-    used_by_language: dict[str, set[str]] = {}
-    for language in languages:
-        text = template.text.root.get(language)
-        if text is None or is_untranslated(text):
+    used_anywhere: set[str] = set()
+    for text_path, localized in template_texts(template):
+        used_by_language: dict[str, set[str]] = {}
+        for language in languages:
+            text = localized.root.get(language)
+            if text is None or is_untranslated(text):
+                continue
+            where = (*path, *text_path, language)
+            names, unmatched = placeholders_in(text)
+            if unmatched:
+                problems.append(source.diagnostic(where, "unmatched `{` or `}`",
+                                                  "placeholders are written as {name}; remove stray braces"))
+            valid = set()
+            for name in names:
+                if not _PLACEHOLDER_NAME.match(name):
+                    problems.append(source.diagnostic(where, f"`{{{name}}}` is not a valid placeholder",
+                                                      "names are snake_case, e.g. {customer_name}"))
+                elif name not in declared:
+                    problems.append(source.diagnostic(where, f"placeholder `{{{name}}}` is not declared",
+                                                      f"add `{name}` to the template's `placeholders:` list"))
+                else:
+                    valid.add(name)
+            used_by_language[language] = valid
+        reference = languages[0]
+        if reference not in used_by_language:
             continue
-        where = (*path, "text", language)
-        names, unmatched = placeholders_in(text)
-        if unmatched:
-            problems.append(source.diagnostic(where, "unmatched `{` or `}`",
-                                              "placeholders are written as {name}; remove stray braces"))
-        valid = set()
-        for name in names:
-            if not _PLACEHOLDER_NAME.match(name):
-                problems.append(source.diagnostic(where, f"`{{{name}}}` is not a valid placeholder",
-                                                  "names are snake_case, e.g. {customer_name}"))
-            elif name not in declared:
-                problems.append(source.diagnostic(where, f"placeholder `{{{name}}}` is not declared",
-                                                  f"add `{name}` to the template's `placeholders:` list"))
-            else:
-                valid.add(name)
-        used_by_language[language] = valid
-    reference = languages[0]
-    if reference in used_by_language:
         expected = used_by_language[reference]
+        used_anywhere |= set().union(*used_by_language.values())
         for language, used in used_by_language.items():
             if used != expected:
                 missing = sorted(expected - used)
@@ -101,11 +131,11 @@ def check_template_placeholders(source: SourceFile, path: FieldPath, template: T
                 detail = "; ".join(part for part in (
                     f"missing {', '.join('{' + n + '}' for n in missing)}" if missing else "",
                     f"extra {', '.join('{' + n + '}' for n in extra)}" if extra else "") if part)
-                problems.append(source.diagnostic((*path, "text", language),
+                problems.append(source.diagnostic((*path, *text_path, language),
                                                   f"placeholders differ from `{reference}`: {detail}",
                                                   "every language must use the same placeholders"))
-        unused = sorted(declared - set().union(*used_by_language.values()))
-        for name in unused:
+    if languages[0] in template.text.root and not is_untranslated(template.text.root[languages[0]]):
+        for name in sorted(declared - used_anywhere):
             problems.append(source.diagnostic((*path, "placeholders"),
                                               f"placeholder `{name}` is declared but never used",
                                               "remove it from `placeholders:` or use it in the text"))
