@@ -1,11 +1,9 @@
-"""MkDocs hooks: validate the playbooks and generate the guide's pages.
+"""MkDocs hooks: validate the playbooks and generate the guide's pages in every language.
 
-Thin on purpose: the work happens in the `replybook` package, which knows
-nothing about MkDocs. mkdocs-static-i18n builds once per language and rebuilds
-every File from its path in its own `on_files` (priority -100), so pages are
-added as suffix-structure Files under docs_dir first and get their content
-after that plugin has run. Hook modules are not reloaded by `mkdocs serve`, so
-state is reset in `on_config`.
+Only event functions live here; what they need from MkDocs and mkdocs-static-i18n is in
+`replybook_mkdocs.py` beside this file, and the content pipeline (YAML → model → Markdown,
+search index, exports) is the `replybook` package, which imports neither. Hook modules are not
+reloaded by `mkdocs serve`, so the state below is reset or re-derived in `on_config`.
 """
 
 from __future__ import annotations
@@ -15,11 +13,19 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from replybook_mkdocs import (
+    BuildCycle,
+    announce_pages,
+    arrange_navigation,
+    built_languages,
+    current_language,
+    fill_pages,
+    is_preview_build,
+    localize_theme,
+    project_of,
+)
 
-from replybook.mkdocs_nav import arrange_navigation
-from replybook.search_index import SearchIndexError
-from replybook.site import SiteBuild
+from replybook.build import BuildError, SiteBuild
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,60 +35,89 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.replybook")
 _build: SiteBuild | None = None
+_cycle = BuildCycle()
+_serving = False
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is a preview (`mkdocs serve`): it defers the search index."""
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(-200)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and validate the library (cached while playbooks/ is unchanged)."""
+    """Load and validate the library (reusing what did not change), in the build's language."""
     global _build
-    _build = SiteBuild.for_config(config, previous=_build)
+    project = project_of(config)
+    language = current_language(config, project.default_language)
+    if _cycle.open == 0:
+        _build = SiteBuild.load(project, previous=_build)
+        _build.root_language = built_languages(config)[0] if is_preview_build(config) else project.default_language
+    assert _build is not None
+    _cycle.started(language)
     if _build.errors:
+        _cycle.reset()
         raise PluginError(_build.error_report())
+    if config.strict and _build.unfinished:
+        _cycle.reset()
+        raise PluginError(_build.unfinished_report())
     for warning in _build.warnings:
         log.info(warning.text())
+    localize_theme(config, _build.label(language))
     return config
 
 
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Announce every generated page, in every language, before i18n sorts them."""
+    """Announce every generated page, in every language, before the i18n plugin sorts them."""
     assert _build is not None
-    for path in _build.markdown_paths():
-        files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+    announce_pages(files, config, _build.markdown_paths())
     return files
 
 
 @event_priority(-200)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Hand the rendered Markdown to the Files the i18n plugin kept for this language.
+    """Hand the Markdown to the Files the i18n plugin kept, then order the navigation.
 
-    This is the first event after the i18n plugin's `on_files` that still comes
-    before MkDocs reads any page source.
+    This is the first event after the i18n plugin's `on_files` that still comes before MkDocs
+    reads any page source.
     """
     assert _build is not None
-    for file in files.documentation_pages():
-        content = _build.content_for(file.src_uri)
-        if content is not None:
-            file.content_string = content
-    language = config.theme.get("language") or _build.project.default_language
+    fill_pages(files, _build.content_for)
+    language = current_language(config, _build.project.default_language)
     return arrange_navigation(nav, language, _build.navigation_groups(), _build.label(language))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give the theme's own templates (the search box) our labels in the page's language."""
+    """Give the theme's templates our labels and settings in the page's language."""
     assert _build is not None
-    language = config.theme.get("language") or _build.project.default_language
-    env.globals["rb_labels"] = _build.ui[language].labels
+    language = current_language(config, _build.project.default_language)
+    env.globals["rb"] = _build.theme_context(language)
     return env
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page: every language build writes the same /404.html."""
+    if template_name == "404.html" and _build is not None:
+        _build.keep_not_found_page(current_language(config, _build.project.default_language), output_content)
+    return output_content
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language is built: per-language sitemaps and the search index."""
+    """After the last language: search index, exports and per-language extras."""
     assert _build is not None
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a language build inside the i18n plugin's loop; the outer build ends last
+    if not _cycle.finished():
+        return  # a language built inside the i18n plugin's loop; the outermost build ends last
+    languages = built_languages(config)
+    _cycle.reset()
     try:
-        _build.finish(config.site_dir)
-    except SearchIndexError as exc:
+        _build.finish(config.site_dir, languages, preview=_serving)
+    except BuildError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no language half-counted for the next `mkdocs serve` rebuild."""
+    _cycle.reset()

@@ -20,7 +20,7 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per session with `mkdocs build --strict`."""
-    from tests.build.conftest import mkdocs_build
+    from tests.site.conftest import mkdocs_build
 
     site = tmp_path_factory.mktemp("site")
     run = mkdocs_build(ROOT, site)

@@ -1,24 +1,34 @@
-"""The `replybook` command: check content, report stats, scaffold new files.
+"""The `replybook` command: check content, report stats, scaffold, render, export.
 
-Exit codes are part of the public interface: 0 valid, 1 content problems,
-2 usage or project problems (no mkdocs.yml, unreadable paths), 3 a bug in Replybook itself.
+Exit codes are part of the public interface: 0 valid, 1 content problems, 2 usage or project
+problems (no mkdocs.yml, unreadable paths, unknown choices), 3 a bug in Replybook itself.
+`--traceback` (or REPLYBOOK_TRACEBACK=1) shows the traceback of such a bug.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import traceback
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Level
+from .diagnostics import REPORTERS, Diagnostic, Level
 from .json_schema import SCHEMA_PATH, render_schema
-from .library import LoadResult, load_library, translation_counts, yaml_files
+from .library import COLLECTIONS, LoadResult, load_library, translation_counts, yaml_files
+from .model import Playbook
 from .project import Project, ProjectError, load_project
+from .rulebook import RULES, report_order
+from .rulebook import TRANSLATIONS_LOCK as LOCK_RULE
 from .scaffold import ScaffoldError, new_document, new_template
 from .translations import LOCK_NAME, TranslationLock, stale_diagnostics
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """The command line asks for something that does not exist; the message lists the choices."""
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -29,11 +39,18 @@ def _within(path: Path, folder: Path) -> bool:
         return False
 
 
+def _relative(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def load_for_paths(project: Project, paths: list[Path]) -> tuple[LoadResult, set[str] | None]:
     """Load what ``paths`` need; returns the files to report on (None: all).
 
-    Paths inside playbooks/ are checked in the context of the whole library, so
-    that links to other files resolve; other paths form a library of their own.
+    Paths inside playbooks/ are checked in the context of the whole library, so that links to
+    other files resolve; other paths form a library of their own.
     """
     if not paths:
         paths = [project.playbooks_dir]
@@ -48,45 +65,37 @@ def load_for_paths(project: Project, paths: list[Path]) -> tuple[LoadResult, set
     return result, wanted
 
 
-def _relative(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _print(diagnostics: list[Diagnostic], fmt: str) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.github() if fmt == "github" else diagnostic.text())
-
-
 def _translation_diagnostics(project: Project, result: LoadResult, strict: bool) -> list[Diagnostic]:
-    """Stale translations, and a reminder when the lock misses new fields."""
+    """Stale translations, an unreadable lock, and a reminder when the lock misses new fields."""
     items = [i for i in result.documents if _within(i.source.path, project.playbooks_dir)]
     if not items:
         return []
     lock = TranslationLock.read(project.playbooks_dir)
+    display = _relative(lock.path, Path.cwd().resolve())
+    if lock.problem:
+        return [LOCK_RULE.in_file(display, 1, 1, lock.problem,
+                                  "delete the file and run `replybook translations update` to record every "
+                                  "translation afresh (translators then confirm what changed)")]
     found = stale_diagnostics(lock.stale(items, project.playbooks_dir, project.languages), as_errors=strict)
     if not lock.is_current(items, project.playbooks_dir, project.languages):
-        display = _relative(lock.path, Path.cwd().resolve())
-        found.append(Diagnostic(display, 1, 1, "", "the translations lock does not match the playbooks",
-                                "run `replybook translations update` and commit the lock file",
-                                Level.error if strict else Level.warning))
+        found.append(LOCK_RULE.in_file(display, 1, 1, "the translations lock does not match the playbooks",
+                                       "run `replybook translations update` and commit the lock file",
+                                       level=Level.error if strict else Level.warning))
     return found
 
 
 def command_check(project: Project, args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        print(f"replybook: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"no such file or folder: {', '.join(map(str, missing))}")
     result, wanted = load_for_paths(project, args.paths)
     diagnostics = result.diagnostics
     if not result.errors:
         diagnostics = diagnostics + _translation_diagnostics(project, result, args.strict)
     lock_file = _relative(project.playbooks_dir / LOCK_NAME, Path.cwd().resolve())
-    shown = [d for d in diagnostics if wanted is None or d.file in wanted or d.file == lock_file]
-    _print(shown, args.format)
+    shown = sorted((d for d in diagnostics if wanted is None or d.file in wanted or d.file == lock_file),
+                   key=report_order)
+    sys.stdout.write(REPORTERS[args.format](shown))
     errors = sum(d.level is Level.error for d in shown)
     warnings = len(shown) - errors
     failing = errors + (warnings if args.strict else 0)
@@ -95,25 +104,32 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
         print(f"✗ {errors} error(s), {warnings} warning(s) in {files} file(s)", file=sys.stderr)
         return EXIT_INVALID
     note = f", {warnings} warning(s)" if warnings else ""
-    print(f"✓ {files} file(s) valid{note}")
+    print(f"✓ {files} file(s) valid{note}", file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_OK
+
+
+def command_rules(project: Project, args: argparse.Namespace) -> int:
+    rows = [{"id": r.id, "stage": r.stage.name, "level": r.level.value, "summary": r.summary} for r in RULES.values()]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            print(f"{row['id']:<20} {row['level']:<8} {row['summary']}")
     return EXIT_OK
 
 
 def command_stats(project: Project, args: argparse.Namespace) -> int:
     result = load_library([project.playbooks_dir], project.languages, base=Path.cwd())
     counts = {"principles": 0, "playbooks": 0, "trees": 0, "templates": 0, "case_studies": 0}
+    names = {"principles": "principles", "playbooks": "playbooks", "trees": "trees", "cases": "case_studies"}
     for item in result.documents:
-        kind = getattr(item.document, "kind", "")
-        if kind == "principle":
-            counts["principles"] += 1
-        elif kind == "playbook":
-            counts["playbooks"] += 1
-            counts["templates"] += len(item.document.templates)  # type: ignore[attr-defined]
-            counts["trees"] += item.document.tree is not None  # type: ignore[attr-defined]
-        elif kind == "tree":
-            counts["trees"] += 1
-        elif kind == "case":
-            counts["case_studies"] += 1
+        collection = COLLECTIONS.get(type(item.document))  # type: ignore[arg-type]
+        if collection is None:
+            continue
+        counts[names[collection]] += 1
+        if isinstance(item.document, Playbook):
+            counts["templates"] += len(item.document.templates)
+            counts["trees"] += item.document.tree is not None
     translated = {
         language: {"translated": done, "total": total, "share": round(done / total, 4) if total else 1.0}
         for language, (done, total) in translation_counts(result.documents, project.languages).items()
@@ -147,22 +163,24 @@ def command_schema(project: Project, args: argparse.Namespace) -> int:
 
 def command_new(project: Project, args: argparse.Namespace) -> int:
     try:
+        loaded = load_library([project.playbooks_dir], project.languages)
+        playbooks = sorted((item for item in loaded.documents if isinstance(item.document, Playbook)),
+                           key=lambda item: item.document.id)  # type: ignore[attr-defined]
         if args.kind == "template":
             if not args.playbook:
                 raise ScaffoldError("a template belongs to a playbook: add --playbook PLAYBOOK-ID")
-            loaded = load_library([project.playbooks_dir], project.languages)
-            files = [item.source.path for item in loaded.documents
-                     if getattr(item.document, "kind", "") == "playbook" and item.document.id == args.playbook]
+            files = [item.source.path for item in playbooks if item.document.id == args.playbook]  # type: ignore[attr-defined]
             if not files:
-                raise ScaffoldError(f"no playbook with id `{args.playbook}` in {project.playbooks_dir}")
+                known = ", ".join(item.document.id for item in playbooks) or "none yet"  # type: ignore[attr-defined]
+                raise ScaffoldError(f"no playbook with id `{args.playbook}` in {project.playbooks_dir} "
+                                    f"(playbooks: {known})")
             target = new_template(args.id, files[0], project.languages)
         else:
-            existing = sorted(p.stem for p in (project.playbooks_dir / "scenarios").glob("*.yaml"))
+            example = playbooks[0].document.id if playbooks else None  # type: ignore[attr-defined]
             target = new_document(args.kind, args.id, project.playbooks_dir, project.languages,
-                                  example_playbook=existing[0] if existing else "public-complaint")
+                                  example_playbook=example)
     except ScaffoldError as exc:
-        print(f"replybook: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from exc
     shown = _relative(target, Path.cwd().resolve())
     print(f"wrote {shown}: replace each TODO, then run `replybook check {shown}`")
     return EXIT_OK
@@ -171,17 +189,20 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
 def command_translations(project: Project, args: argparse.Namespace) -> int:
     result = load_library([project.playbooks_dir], project.languages, base=Path.cwd())
     if result.errors:
-        _print(result.errors, "text")
+        sys.stdout.write(REPORTERS["text"](result.errors))
         print("✗ fix these errors first", file=sys.stderr)
         return EXIT_INVALID
     lock = TranslationLock.read(project.playbooks_dir)
+    if lock.problem and args.action == "confirm":
+        print(f"replybook: {_relative(lock.path, Path.cwd().resolve())} {lock.problem}: run "
+              "`replybook translations update` first", file=sys.stderr)
+        return EXIT_INVALID
     confirm = None
     only = None
     if args.action == "confirm":
         unknown = set(args.lang) - set(project.languages[1:])
-        if unknown:
-            print(f"replybook: --lang must be one of {', '.join(project.languages[1:])}", file=sys.stderr)
-            return EXIT_USAGE
+        if unknown or not args.lang:
+            raise UsageError(f"--lang must be one of {', '.join(project.languages[1:])}")
         confirm = set(args.lang)
         if args.paths:
             only = {TranslationLock.file_key(item, project.playbooks_dir) for item in result.documents
@@ -194,15 +215,65 @@ def command_translations(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_render(project: Project, args: argparse.Namespace) -> int:
+    from .build import SiteBuild
+
+    unknown = [lang for lang in args.lang if lang not in project.languages]
+    if unknown:
+        raise UsageError(f"unknown language {', '.join(unknown)}: choose from {', '.join(project.languages)}")
+    build = SiteBuild.load(project)
+    if build.errors:
+        sys.stdout.write(REPORTERS["text"](build.errors))
+        print("✗ nothing rendered: fix these errors first", file=sys.stderr)
+        return EXIT_INVALID
+    written = build.write_markdown(args.out, tuple(args.lang) or None)
+    print(f"✓ wrote {len(written)} page(s) to {args.out}")
+    return EXIT_OK
+
+
+def command_export(project: Project, args: argparse.Namespace) -> int:
+    from .build import SiteBuild
+    from .export import ExportError
+    from .exports_site import export_files
+
+    languages = args.lang or list(project.languages)
+    unknown = [lang for lang in languages if lang not in project.languages]
+    if unknown:
+        raise UsageError(f"unknown language {', '.join(unknown)}: choose from {', '.join(project.languages)}")
+    build = SiteBuild.load(project)
+    if build.errors or build.library is None:
+        sys.stdout.write(REPORTERS["text"](build.errors))
+        print("✗ nothing exported: fix these errors first", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        files = export_files(build.library, build.settings, args.format, languages)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from exc
+    for path, content in files.items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    print(f"✓ wrote {len(files)} file(s) to {args.out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="replybook", description="Check and scaffold Replybook playbooks.")
+    from .export import FORMAT_DESCRIPTIONS, FORMATS
+
+    parser = argparse.ArgumentParser(prog="replybook",
+                                     description="Check, scaffold, render and export Replybook playbooks.")
+    parser.add_argument("--traceback", action="store_true",
+                        help="show the traceback of an internal error (also: REPLYBOOK_TRACEBACK=1)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate playbook files (default: playbooks/)")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders to check")
     check.add_argument("--strict", action="store_true", help="treat warnings (untranslated text) as errors")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="`github` prints annotations for GitHub Actions")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                       help="text (default), github (annotations for GitHub Actions) or json")
     check.set_defaults(handler=command_check)
+    rules = commands.add_parser("rules", help="list the rules `check` applies, with their ids")
+    rules.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    rules.set_defaults(handler=command_rules)
     stats = commands.add_parser("stats", help="count entries and translated fields")
     stats.add_argument("--json", action="store_true", help="print machine-readable JSON")
     stats.set_defaults(handler=command_stats)
@@ -220,7 +291,26 @@ def build_parser() -> argparse.ArgumentParser:
     translations.add_argument("paths", nargs="*", type=Path, help="with confirm: only these files or folders")
     translations.add_argument("--lang", action="append", default=[], help="with confirm: the reviewed language")
     translations.set_defaults(handler=command_translations)
+    render = commands.add_parser("render", help="write the generated pages as Markdown, without MkDocs")
+    render.add_argument("--out", type=Path, required=True, help="folder to write to (suffix structure: page.ru.md)")
+    render.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
+    render.set_defaults(handler=command_render)
+    export = commands.add_parser(
+        "export", help="write the replies for helpdesks and spreadsheets",
+        description="Formats: " + "; ".join(f"{name}: {FORMAT_DESCRIPTIONS[name]}" for name in FORMATS),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("--format", action="append", choices=FORMATS, required=True,
+                        help="json, csv, zendesk, front, gorgias or helpscout (repeatable)")
+    export.add_argument("--lang", action="append", default=[], help="only this language (repeatable)")
+    export.add_argument("--out", type=Path, default=Path("exports"), help="folder to write to (default: exports/)")
+    export.set_defaults(handler=command_export)
     return parser
+
+
+def _project_for(args: argparse.Namespace) -> Project:
+    """The project above the paths a command names, else above the working directory."""
+    paths = [p for p in getattr(args, "paths", []) if p.exists()]
+    return load_project(paths[0] if paths else None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,10 +321,11 @@ def main(argv: list[str] | None = None) -> int:
             args.paths += [Path(e) for e in extra]
         else:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    show_traceback = args.traceback or os.environ.get("REPLYBOOK_TRACEBACK", "") not in ("", "0")
     try:
-        project = load_project()
+        project = _project_for(args)
         return int(args.handler(project, args))
-    except ProjectError as exc:
+    except (ProjectError, UsageError) as exc:
         print(f"replybook: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -242,9 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return EXIT_OK
-    except Exception as exc:  # a bug in Replybook: one clear line instead of a traceback
+    except Exception as exc:  # a bug in Replybook: one clear line, and the traceback on request
+        if show_traceback:
+            traceback.print_exc()
         print(f"replybook: internal error ({type(exc).__name__}: {exc}). This is a bug in Replybook, "
-              "not in your files: please report it with the command you ran.", file=sys.stderr)
+              "not in your files: please report it with the command you ran"
+              + ("." if show_traceback else " and the output of the same command with --traceback."),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

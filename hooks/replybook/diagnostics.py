@@ -1,8 +1,16 @@
-"""Problems found in content, with the place they were found and how to fix them."""
+"""Problems found in content, with the place, the rule that found them and how to fix them.
+
+A diagnostic is data; reporters turn a list of them into text for people (``text``), for
+GitHub's pull-request annotations (``github``) or for tools (``json``). ``did_you_mean`` is the
+one place that suggests a close match for a misspelt name.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from enum import Enum
 
 
@@ -15,7 +23,7 @@ class Level(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem: where (file, line, column counted from 1, field path) and what."""
+    """One problem: where (file, line, column counted from 1, field path), what, and which rule."""
 
     file: str
     line: int
@@ -24,14 +32,16 @@ class Diagnostic:
     message: str
     hint: str = ""
     level: Level = Level.error
+    rule: str = ""
 
     def text(self) -> str:
-        """The one-line form: ``file:line:col: field: message (hint)``."""
+        """The one-line form: ``file:line:col: field: message (hint) [rule]``."""
         where = f"{self.file}:{self.line}:{self.column}"
         prefix = "" if self.level is Level.error else "warning: "
         what = f"{self.field}: {self.message}" if self.field else self.message
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {prefix}{what}{hint}"
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{where}: {prefix}{what}{hint}{rule}"
 
     def github(self) -> str:
         """The form GitHub Actions turns into an annotation on the pull request diff."""
@@ -39,7 +49,30 @@ class Diagnostic:
         if self.hint:
             what += f" ({self.hint})"
         what = what.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.level.value} file={self.file},line={self.line},col={self.column}::{what}"
+        title = f",title={self.rule}" if self.rule else ""
+        return f"::{self.level.value} file={self.file},line={self.line},col={self.column}{title}::{what}"
+
+    def as_dict(self) -> dict[str, object]:
+        """A plain mapping, for the JSON reporter."""
+        data = asdict(self)
+        data["level"] = self.level.value
+        return data
+
+
+def _text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(d.text() + "\n" for d in diagnostics)
+
+
+def _github(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(d.github() + "\n" for d in diagnostics)
+
+
+def _json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=1) + "\n"
+
+
+#: Reporters by name (`replybook check --format NAME`).
+REPORTERS: dict[str, Callable[[Iterable[Diagnostic]], str]] = {"text": _text, "github": _github, "json": _json}
 
 
 class HasDiagnostics:
@@ -65,3 +98,9 @@ def format_path(path: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, otherwise: str = "") -> str:
+    """``did you mean `x`?`` for the closest choice, else ``otherwise``."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{match[0]}`?" if match else otherwise

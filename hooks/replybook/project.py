@@ -1,8 +1,12 @@
-"""Where the project is and which languages the site has (read from mkdocs.yml)."""
+"""Where the project is, which languages the site has and the team's settings (read from mkdocs.yml).
+
+This reads mkdocs.yml as plain YAML, so the command line works without MkDocs; the hooks get the
+same values from MkDocs' own configuration (see hooks/replybook_mkdocs.py).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +23,12 @@ class _ConfigLoader(yaml.SafeLoader):
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
+        if suffix == "ENV":  # `!ENV [NAME, default]` or `!ENV NAME`: the default is what the CLI sees
+            return None
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
+        values = loader.construct_sequence(node)
+        return values[-1] if suffix == "ENV" and values else values
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
@@ -31,10 +38,11 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 @dataclass(frozen=True)
 class Project:
-    """The project root, its playbooks folder and the site languages (default first)."""
+    """The project root, the site languages (default first) and `extra.replybook` settings."""
 
     root: Path
     languages: tuple[str, ...]
+    settings: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
 
     @property
     def default_language(self) -> str:
@@ -46,12 +54,15 @@ class Project:
 
 
 def find_root(start: Path) -> Path:
-    """Walk up from ``start`` to the folder holding mkdocs.yml."""
+    """Walk up from ``start`` (a folder, or a file's folder) to the folder holding mkdocs.yml."""
     start = start.resolve()
+    if not start.is_dir():
+        start = start.parent
     for folder in [start, *start.parents]:
         if (folder / "mkdocs.yml").is_file():
             return folder
-    raise ProjectError(f"no mkdocs.yml found in {start} or any folder above it")
+    raise ProjectError(f"no mkdocs.yml found in {start} or any folder above it "
+                       "(run replybook inside a Replybook project, or name a path inside one)")
 
 
 def languages_from_config(config: dict[str, Any]) -> tuple[str, ...]:
@@ -64,7 +75,15 @@ def languages_from_config(config: dict[str, Any]) -> tuple[str, ...]:
             if locales:
                 first = default[0] if default else locales[0]
                 return (first, *[code for code in locales if code != first])
-    raise ProjectError("mkdocs.yml: the i18n plugin declares no `languages`")
+    raise ProjectError("mkdocs.yml: the i18n plugin declares no `languages` "
+                       "(add the `i18n` plugin with its `languages:` list, as in Replybook's mkdocs.yml)")
+
+
+def settings_from_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The `extra: replybook:` mapping of mkdocs.yml (team defaults, export mappings), or {}."""
+    extra = config.get("extra") or {}
+    settings = extra.get("replybook") if isinstance(extra, dict) else None
+    return settings if isinstance(settings, dict) else {}
 
 
 def load_project(start: Path | None = None) -> Project:
@@ -76,4 +95,4 @@ def load_project(start: Path | None = None) -> Project:
         raise ProjectError(f"{root / 'mkdocs.yml'}: cannot be read: {exc}") from exc
     if not isinstance(config, dict):
         raise ProjectError(f"{root / 'mkdocs.yml'}: expected a mapping at the top level")
-    return Project(root=root, languages=languages_from_config(config))
+    return Project(root=root, languages=languages_from_config(config), settings=settings_from_config(config))

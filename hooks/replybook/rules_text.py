@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from .diagnostics import Diagnostic, Level
+from . import rulebook as R
+from .diagnostics import Diagnostic
 from .model import PLACEHOLDER_IN_TEXT, PLACEHOLDER_PATTERN, LanguageNotes, LocalizedText, Template
 from .yaml_source import FieldPath, SourceFile
 
@@ -21,21 +23,41 @@ def is_untranslated(text: str) -> bool:
     return not text.strip() or bool(UNTRANSLATED.match(text))
 
 
-def iter_localized(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, LocalizedText]]:
-    """Every LocalizedText inside a model, with its field path."""
+@dataclass(frozen=True)
+class LocalizedField:
+    """One translatable field: where it is, a key that survives reordering, and its text."""
+
+    path: FieldPath
+    key: str
+    text: LocalizedText
+
+
+def localized_fields(value: Any, path: FieldPath = (), key: str = "") -> Iterator[LocalizedField]:
+    """Every LocalizedText inside a model, with its field path and a stable key.
+
+    The key names list items by their id (or name) where they have one, so that reordering
+    steps or templates changes no key (the translations lock relies on it).
+    """
     if isinstance(value, LocalizedText):
-        yield path, value
+        yield LocalizedField(path, key, value)
     elif isinstance(value, LanguageNotes):
         return
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from iter_localized(getattr(value, name), (*path, name))
+            yield from localized_fields(getattr(value, name), (*path, name), f"{key}.{name}" if key else name)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from iter_localized(item, (*path, index))
+            label = getattr(item, "id", None) or getattr(item, "name", None) or str(index)
+            yield from localized_fields(item, (*path, index), f"{key}[{label}]")
     elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_localized(item, (*path, key))
+        for name, item in value.items():
+            yield from localized_fields(item, (*path, name), f"{key}.{name}")
+
+
+def iter_localized(value: Any) -> Iterator[tuple[FieldPath, LocalizedText]]:
+    """Every LocalizedText inside a model, with its field path."""
+    for found in localized_fields(value):
+        yield found.path, found.text
 
 
 def check_languages(source: SourceFile, document: BaseModel, languages: tuple[str, ...]) -> list[Diagnostic]:
@@ -45,22 +67,22 @@ def check_languages(source: SourceFile, document: BaseModel, languages: tuple[st
     for path, text in iter_localized(document):
         for language in languages:
             if language not in text.root:
-                problems.append(source.diagnostic((*path, language), "missing translation",
+                problems.append(R.LANGUAGES.at(source, (*path, language), "missing translation",
                                                   f"add `{language}:` under `{path[-1]}`"))
             elif not text.root[language].strip():
-                problems.append(source.diagnostic((*path, language), "empty translation", "write the text"))
+                problems.append(R.LANGUAGES.at(source, (*path, language), "empty translation", "write the text"))
             elif UNTRANSLATED.match(text.root[language]):
                 what = "not written yet" if language == languages[0] else "not translated yet"
-                problems.append(source.diagnostic((*path, language), what, "replace the TODO marker with the text",
-                                                  level=Level.warning))
+                problems.append(R.UNTRANSLATED.at(source, (*path, language), what,
+                                                  "replace the TODO marker with the text"))
         for language in text.root:
             if language not in languages:
-                problems.append(source.diagnostic((*path, language), f"unknown language `{language}`",
+                problems.append(R.LANGUAGES.at(source, (*path, language), f"unknown language `{language}`",
                                                   f"site languages are: {allowed}", key=True))
     for path, notes in iter_language_notes(document):
         for language in notes.root:
             if language not in languages:
-                problems.append(source.diagnostic((*path, language), f"unknown language `{language}`",
+                problems.append(R.LANGUAGES.at(source, (*path, language), f"unknown language `{language}`",
                                                   f"site languages are: {allowed}", key=True))
     return problems
 
@@ -106,15 +128,15 @@ def check_template_placeholders(source: SourceFile, path: FieldPath, template: T
             where = (*path, *text_path, language)
             names, unmatched = placeholders_in(text)
             if unmatched:
-                problems.append(source.diagnostic(where, "unmatched `{` or `}`",
+                problems.append(R.PLACEHOLDERS.at(source, where, "unmatched `{` or `}`",
                                                   "placeholders are written as {name}; remove stray braces"))
             valid = set()
             for name in names:
                 if not _PLACEHOLDER_NAME.match(name):
-                    problems.append(source.diagnostic(where, f"`{{{name}}}` is not a valid placeholder",
+                    problems.append(R.PLACEHOLDERS.at(source, where, f"`{{{name}}}` is not a valid placeholder",
                                                       "names are snake_case, e.g. {customer_name}"))
                 elif name not in declared:
-                    problems.append(source.diagnostic(where, f"placeholder `{{{name}}}` is not declared",
+                    problems.append(R.PLACEHOLDERS.at(source, where, f"placeholder `{{{name}}}` is not declared",
                                                       f"add `{name}` to the template's `placeholders:` list"))
                 else:
                     valid.add(name)
@@ -131,12 +153,12 @@ def check_template_placeholders(source: SourceFile, path: FieldPath, template: T
                 detail = "; ".join(part for part in (
                     f"missing {', '.join('{' + n + '}' for n in missing)}" if missing else "",
                     f"extra {', '.join('{' + n + '}' for n in extra)}" if extra else "") if part)
-                problems.append(source.diagnostic((*path, *text_path, language),
+                problems.append(R.PLACEHOLDERS.at(source, (*path, *text_path, language),
                                                   f"placeholders differ from `{reference}`: {detail}",
                                                   "every language must use the same placeholders"))
     if languages[0] in template.text.root and not is_untranslated(template.text.root[languages[0]]):
         for name in sorted(declared - used_anywhere):
-            problems.append(source.diagnostic((*path, "placeholders"),
+            problems.append(R.PLACEHOLDERS.at(source, (*path, "placeholders"),
                                               f"placeholder `{name}` is declared but never used",
                                               "remove it from `placeholders:` or use it in the text"))
     return problems

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
-from .diagnostics import Diagnostic
+from . import rulebook as R
+from .diagnostics import Diagnostic, did_you_mean
 from .model import ID_PATTERN, Tree
 from .yaml_source import FieldPath, SourceFile
 
@@ -13,8 +13,7 @@ _ID = re.compile(ID_PATTERN)
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean `{match[0]}`?" if match else f"nodes here: {', '.join(choices)}"
+    return did_you_mean(word, choices, otherwise=f"nodes here: {', '.join(choices)}")
 
 
 def check_tree(source: SourceFile, path: FieldPath, tree: Tree) -> list[Diagnostic]:
@@ -23,10 +22,10 @@ def check_tree(source: SourceFile, path: FieldPath, tree: Tree) -> list[Diagnost
     node_ids = list(tree.nodes)
     for node_id in node_ids:
         if not _ID.match(node_id):
-            problems.append(source.diagnostic((*path, "nodes", node_id), f"node id `{node_id}` is not kebab-case",
+            problems.append(R.TREE.at(source, (*path, "nodes", node_id), f"node id `{node_id}` is not kebab-case",
                                               "use lowercase letters, digits and dashes", key=True))
     if tree.start not in tree.nodes:
-        problems.append(source.diagnostic((*path, "start"), f"start node `{tree.start}` does not exist",
+        problems.append(R.TREE.at(source, (*path, "start"), f"start node `{tree.start}` does not exist",
                                           _suggest(tree.start, node_ids)))
     edges: dict[str, list[str]] = {node_id: [] for node_id in node_ids}
     ends_here: set[str] = set()
@@ -34,16 +33,16 @@ def check_tree(source: SourceFile, path: FieldPath, tree: Tree) -> list[Diagnost
         for index, option in enumerate(node.options):
             where = (*path, "nodes", node_id, "options", index)
             if (option.next is None) == (option.outcome is None):
-                problems.append(source.diagnostic(where, "an option needs exactly one of `next:` or `outcome:`",
+                problems.append(R.TREE.at(source, where, "an option needs exactly one of `next:` or `outcome:`",
                                                   "`next:` goes to another question, `outcome:` ends the tree"))
             if option.outcome is not None:
                 ends_here.add(node_id)
                 if option.outcome.playbook is None and option.outcome.template is None:
-                    problems.append(source.diagnostic((*where, "outcome"),
+                    problems.append(R.TREE.at(source, (*where, "outcome"),
                                                       "an outcome needs a `playbook:` or a `template:`"))
             if option.next is not None:
                 if option.next not in tree.nodes:
-                    problems.append(source.diagnostic((*where, "next"), f"node `{option.next}` does not exist",
+                    problems.append(R.TREE.at(source, (*where, "next"), f"node `{option.next}` does not exist",
                                                       _suggest(option.next, node_ids)))
                 else:
                     edges[node_id].append(option.next)
@@ -52,13 +51,13 @@ def check_tree(source: SourceFile, path: FieldPath, tree: Tree) -> list[Diagnost
         reached = _reachable(tree.start, edges)
         for node_id in node_ids:
             if node_id not in reached:
-                problems.append(source.diagnostic((*path, "nodes", node_id), f"node `{node_id}` is unreachable",
+                problems.append(R.TREE.at(source, (*path, "nodes", node_id), f"node `{node_id}` is unreachable",
                                                   f"no option leads to it from `{tree.start}`; link it or remove it",
                                                   key=True))
     finishing = _can_finish(edges, ends_here)
     for node_id in node_ids:
         if node_id not in finishing:
-            problems.append(source.diagnostic((*path, "nodes", node_id), f"no outcome can be reached from `{node_id}`",
+            problems.append(R.TREE.at(source, (*path, "nodes", node_id), f"no outcome can be reached from `{node_id}`",
                                               "give one of the options on this path an `outcome:`", key=True))
     return problems
 
@@ -100,7 +99,7 @@ def _loops(source: SourceFile, path: FieldPath, tree: Tree, edges: dict[str, lis
                 continue
             if state.get(target) == 1:
                 loop = " → ".join([*trail[trail.index(target):], target])
-                problems.append(source.diagnostic((*path, "nodes", node_id, "options", index, "next"),
+                problems.append(R.TREE.at(source, (*path, "nodes", node_id, "options", index, "next"),
                                                   f"loop in the tree: {loop}",
                                                   "a tree must always move forward; point this option elsewhere"))
             elif target not in state:

@@ -39,6 +39,8 @@ def playbook_skeleton(ident: str, languages: tuple[str, ...]) -> str:
     return (_header("playbook", ident) + f"""order: 100
 title:
 {t("the situation in a few words")}
+search:             # words people type for this situation, comma-separated
+{t("synonyms, slang, platform names")}
 summary:
 {t("what to do, in one or two sentences")}
 signals:            # how a reader recognises the situation
@@ -70,14 +72,16 @@ def template_skeleton(ident: str, languages: tuple[str, ...]) -> str:
     return f"""  - id: {ident}
     title:
 {t("what this reply is for", 6)}
-    channel: x-public-reply   # x-public-reply | facebook-comment | instagram-comment | private-message | email
-    placeholders: []          # e.g. [customer_name, agent_name]; write them as {{customer_name}} in the text
+    channels: [x, threads, bluesky]   # ids from playbooks/channels.yaml; the text must fit each of them
+    placeholders: []          # e.g. [issue, agent_name]; write them as {{issue}} in the text
+    search:
+{t("words people type for this reply, comma-separated", 6)}
     text:
 {t("the reply", 6)}
 """
 
 
-def tree_skeleton(ident: str, languages: tuple[str, ...], playbook: str = "public-complaint") -> str:
+def tree_skeleton(ident: str, languages: tuple[str, ...], playbook: str) -> str:
     t = lambda what, indent: localized(languages, what, indent)  # noqa: E731 - a short local alias
     return (_header("tree", ident) + f"""order: 100
 title:
@@ -136,8 +140,7 @@ sources: []
 """)
 
 
-SKELETONS = {"playbook": playbook_skeleton, "tree": tree_skeleton, "principle": principle_skeleton,
-             "case": case_skeleton}
+SKELETONS = {"playbook": playbook_skeleton, "principle": principle_skeleton, "case": case_skeleton}
 
 
 def _check_id(ident: str) -> None:
@@ -146,14 +149,20 @@ def _check_id(ident: str) -> None:
 
 
 def new_document(kind: str, ident: str, playbooks_dir: Path, languages: tuple[str, ...],
-                 example_playbook: str = "public-complaint") -> Path:
+                 example_playbook: str | None = None) -> Path:
     """Write a new file for ``kind``; returns its path."""
     _check_id(ident)
     target = playbooks_dir / KIND_FOLDERS[kind] / f"{ident}.yaml"
     if target.exists():
         raise ScaffoldError(f"{target} already exists")
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = tree_skeleton(ident, languages, example_playbook) if kind == "tree" else SKELETONS[kind](ident, languages)
+    if kind == "tree":
+        if example_playbook is None:
+            raise ScaffoldError("a tree leads to playbooks, and there is none yet: "
+                                "create one first with `replybook new playbook ID`")
+        text = tree_skeleton(ident, languages, example_playbook)
+    else:
+        text = SKELETONS[kind](ident, languages)
     target.write_text(text, encoding="utf-8")
     return target
 

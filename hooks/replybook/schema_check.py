@@ -7,14 +7,14 @@ helps ("did you mean `summary`?").
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
+from . import rulebook as R
+from .diagnostics import Diagnostic, did_you_mean
 from .model import DOCUMENT_KINDS, PATTERN_HINTS, LocalizedText, StrictModel
 from .yaml_source import FieldPath, SourceFile
 
@@ -72,38 +72,37 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 
 
 def _nearest(word: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean `{match[0]}`?" if match else f"allowed here: {', '.join(choices)}"
+    return did_you_mean(word, choices, otherwise=f"allowed here: {', '.join(choices)}")
 
 
 def _explain(model: type[StrictModel], error: Any, source: SourceFile) -> Diagnostic:
     loc: FieldPath = tuple(error["loc"])
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":
-        return source.diagnostic(loc, "missing field", f"add `{loc[-1]}:`")
+        return R.SCHEMA.at(source, loc, "missing field", f"add `{loc[-1]}:`")
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         choices = [name for name in parent.model_fields if name != "kind"] if parent else []
         hint = _nearest(str(loc[-1]), choices) if choices else "remove it"
-        return source.diagnostic(loc, f"unknown field `{loc[-1]}`", hint, key=True)
+        return R.SCHEMA.at(source, loc, f"unknown field `{loc[-1]}`", hint, key=True)
     if kind == "string_pattern_mismatch":
         hint = PATTERN_HINTS.get(ctx.get("pattern", ""), f"must match {ctx.get('pattern')}")
-        return source.diagnostic(loc, f"{_describe(value)} is not a valid value", hint)
+        return R.SCHEMA.at(source, loc, f"{_describe(value)} is not a valid value", hint)
     if kind in ("enum", "literal_error"):
-        return source.diagnostic(loc, f"{_describe(value)} is not allowed", f"use one of: {ctx.get('expected', '')}")
+        return R.SCHEMA.at(source, loc, f"{_describe(value)} is not allowed", f"use one of: {ctx.get('expected', '')}")
     if kind == "too_short":
         need = ctx.get("min_length", 1)
-        return source.diagnostic(loc, f"needs at least {need} item{'s' if need != 1 else ''}", "")
+        return R.SCHEMA.at(source, loc, f"needs at least {need} item{'s' if need != 1 else ''}", "")
     if kind == "string_too_short":
-        return source.diagnostic(loc, "must not be empty")
+        return R.SCHEMA.at(source, loc, "must not be empty")
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return source.diagnostic(loc, f"{_describe(value)} is out of range", error["msg"].lower())
+        return R.SCHEMA.at(source, loc, f"{_describe(value)} is out of range", error["msg"].lower())
     if kind in _TYPE_NAMES:
         hint = ""
         if source.is_plain_boolean(loc):
             hint = 'YAML reads unquoted yes/no/on/off as true/false: put the text in quotes, e.g. "Yes"'
-        return source.diagnostic(loc, f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}", hint)
-    return source.diagnostic(loc, error["msg"])
+        return R.SCHEMA.at(source, loc, f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}", hint)
+    return R.SCHEMA.at(source, loc, error["msg"])
 
 
 def check_schema(source: SourceFile) -> tuple[StrictModel | None, list[Diagnostic]]:
@@ -111,14 +110,14 @@ def check_schema(source: SourceFile) -> tuple[StrictModel | None, list[Diagnosti
     data = source.data
     kinds = ", ".join(DOCUMENT_KINDS)
     if not isinstance(data, dict):
-        return None, [source.diagnostic((), f"expected a mapping with `kind:` at the top, found {_describe(data)}",
+        return None, [R.SCHEMA.at(source, (), f"expected a mapping with `kind:` at the top, found {_describe(data)}",
                                         f"kind is one of: {kinds}")]
     if "kind" not in data:
-        return None, [source.diagnostic((), "missing field `kind`", f"add `kind:` with one of: {kinds}")]
+        return None, [R.SCHEMA.at(source, (), "missing field `kind`", f"add `kind:` with one of: {kinds}")]
     model = DOCUMENT_KINDS.get(str(data["kind"]))
     if model is None:
         hint = _nearest(str(data["kind"]), list(DOCUMENT_KINDS))
-        return None, [source.diagnostic(("kind",), f"unknown kind {_describe(data['kind'])}", hint)]
+        return None, [R.SCHEMA.at(source, ("kind",), f"unknown kind {_describe(data['kind'])}", hint)]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:

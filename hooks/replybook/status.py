@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .library import Located, translation_counts
-from .model import CaseStudy, DecisionTree, LocalizedText, Playbook, Principle
+from .model import ChannelList, Entry, LocalizedText, StyleGuide
+from .pages import entry_key
 from .rules_text import is_untranslated
 from .translations import TranslationLock, fields_of
 
@@ -38,14 +39,12 @@ class LanguageStatus:
 def page_of(item: Located) -> tuple[str, str, LocalizedText | None, str]:
     """(page key, anchor, title, fallback label) where a document is shown."""
     doc = item.document
-    if isinstance(doc, Principle):
-        return "principles", doc.id, doc.title, doc.id
-    if isinstance(doc, Playbook):
-        return f"playbooks/{doc.id}", "", doc.title, doc.id
-    if isinstance(doc, DecisionTree):
-        return f"trees/{doc.id}", "", doc.title, doc.id
-    if isinstance(doc, CaseStudy):
-        return f"cases/{doc.id}", "", doc.title, doc.id
+    if isinstance(doc, Entry):
+        return entry_key(doc), "", doc.title, doc.id
+    if isinstance(doc, ChannelList):
+        return "channels", "", None, item.source.path.name
+    if isinstance(doc, StyleGuide):
+        return "contribute/style", "", None, item.source.path.name
     return "sources", "", None, item.source.path.name
 
 

@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel
-
+from . import rulebook as R
 from .diagnostics import Diagnostic, Level
 from .library import Located
 from .model import LocalizedText
-from .rules_text import is_untranslated
+from .rules_text import is_untranslated, localized_fields
 from .yaml_source import FieldPath
 
 LOCK_NAME = "translations.lock.json"
@@ -32,22 +29,6 @@ LOCK_NAME = "translations.lock.json"
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
-
-
-def stable_fields(value: Any, path: FieldPath = (), key: str = "") -> Iterator[tuple[FieldPath, str, LocalizedText]]:
-    """(field path, stable key, text) for every LocalizedText; keys name list items by id."""
-    if isinstance(value, LocalizedText):
-        yield path, key, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from stable_fields(getattr(value, name), (*path, name), f"{key}.{name}" if key else name)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            label = getattr(item, "id", None) or getattr(item, "name", None) or str(index)
-            yield from stable_fields(item, (*path, index), f"{key}[{label}]")
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            yield from stable_fields(item, (*path, name), f"{key}.{name}")
 
 
 @dataclass(frozen=True)
@@ -68,7 +49,7 @@ def fields_of(item: Located) -> list[tuple[FieldPath, str, LocalizedText]]:
     """The stable fields of one document, computed once and kept on the Located item."""
     cached = item.__dict__.get("_stable_fields")
     if cached is None:
-        cached = list(stable_fields(item.document))
+        cached = [(f.path, f.key, f.text) for f in localized_fields(item.document)]
         object.__setattr__(item, "_stable_fields", cached)
     return cached
 
@@ -76,20 +57,30 @@ def fields_of(item: Located) -> list[tuple[FieldPath, str, LocalizedText]]:
 class TranslationLock:
     """The committed hashes, keyed by file (relative to playbooks/) and field key."""
 
-    def __init__(self, path: Path, entries: dict[str, dict[str, dict[str, str]]] | None = None) -> None:
+    def __init__(self, path: Path, entries: dict[str, dict[str, dict[str, str]]] | None = None,
+                 problem: str = "") -> None:
         self.path = path
         self.entries = entries or {}
+        self.problem = problem  # why the lock file could not be read ("" when it could)
 
     @classmethod
     def read(cls, playbooks_dir: Path) -> TranslationLock:
+        """The lock as committed; a missing file is an empty lock, an unreadable one says why."""
         path = playbooks_dir / LOCK_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            data = {}
-        except (OSError, ValueError):
-            data = {}
-        return cls(path, data if isinstance(data, dict) else {})
+            return cls(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            return cls(path, problem=f"cannot be read ({exc})")
+        except ValueError as exc:
+            return cls(path, problem=f"cannot be read: it is not valid JSON ({exc})")
+        if not isinstance(data, dict) or not all(
+                isinstance(fields, dict) and all(isinstance(h, dict) for h in fields.values())
+                for fields in data.values()):
+            return cls(path, problem="cannot be read: it is not a translations lock "
+                                     "(expected {file: {field: {language: hash}}})")
+        return cls(path, data)
 
     def write(self) -> None:
         ordered = {name: dict(sorted(fields.items())) for name, fields in sorted(self.entries.items())}
@@ -186,8 +177,8 @@ def stale_diagnostics(stale: list[StaleField], *, as_errors: bool) -> list[Diagn
     """`check` output for stale translations (warnings unless --strict)."""
     level = Level.error if as_errors else Level.warning
     return [
-        field.item.source.diagnostic(
-            (*field.path, field.language),
+        R.TRANSLATIONS_STALE.at(
+            field.item.source, (*field.path, field.language),
             "needs review: the English text changed after this translation was confirmed",
             f"update it if needed, then run `replybook translations confirm --lang {field.language} {field.file}`",
             level=level)

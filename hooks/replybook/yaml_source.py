@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import rulebook as R
 from .diagnostics import Diagnostic, format_path
 
 try:  # libyaml is much faster for large libraries; same behaviour otherwise
@@ -101,9 +102,10 @@ class _Converter:
         self.problems: list[Diagnostic] = []
         self.seen: set[int] = set()
 
-    def problem(self, node: yaml.Node, path: FieldPath, message: str, hint: str = "") -> None:
+    def problem(self, node: yaml.Node, path: FieldPath, message: str, hint: str = "",
+                rule: R.Rule = R.YAML_PLAIN) -> None:
         line, column = _position(node.start_mark)
-        self.problems.append(Diagnostic(self.source.display, line, column, format_path(path), message, hint))
+        self.problems.append(rule.in_file(self.source.display, line, column, message, hint, field=path))
 
     def convert(self, node: yaml.Node, path: FieldPath, where: yaml.Node | None = None) -> Any:
         """Convert ``node``; ``where`` locates it if it turns out to be an alias."""
@@ -132,7 +134,7 @@ class _Converter:
         if found:
             snippet = value[found.start() : found.start() + 12].split(">")[0]
             self.problem(node, path, f"raw HTML is not allowed (found `{snippet}`)",
-                         "write plain text; it is shown exactly as typed")
+                         "write plain text; it is shown exactly as typed", R.RAW_HTML)
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -142,12 +144,12 @@ class _Converter:
                 self.problem(key_node, path, "merge keys (`<<`) are not supported", "write the keys out in full")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, path, "a key must be plain text, not a list or mapping")
+                self.problem(key_node, path, "a key must be plain text, not a list or mapping", rule=R.YAML_SYNTAX)
                 continue
             key = str(key_node.value)
             if key in result:
                 self.problem(key_node, (*path, key), f"duplicate key `{key}` (first defined on line {first_seen[key]})",
-                             "keep one of them: YAML would silently drop the first")
+                             "keep one of them: YAML would silently drop the first", R.YAML_DUPLICATE_KEY)
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, (*path, key), key_node)
@@ -175,8 +177,8 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         byte = raw[exc.start : exc.start + 1].hex().upper()
-        return None, [Diagnostic(display, line, column, "", f"file is not valid UTF-8 (byte 0x{byte})",
-                                 "save the file with UTF-8 encoding")]
+        return None, [R.YAML_ENCODING.in_file(display, line, column, f"file is not valid UTF-8 (byte 0x{byte})",
+                                              "save the file with UTF-8 encoding")]
 
 
 def _tabs(text: str, display: str) -> list[Diagnostic]:
@@ -186,8 +188,9 @@ def _tabs(text: str, display: str) -> list[Diagnostic]:
     for number, line in enumerate(text.splitlines(), start=1):
         column = line.find("\t")
         if column >= 0:
-            problems.append(Diagnostic(display, number, column + 1, "", "tab character",
-                                       "indent and separate with spaces; YAML does not allow tabs for indentation"))
+            problems.append(R.YAML_TABS.in_file(display, number, column + 1, "tab character",
+                                                "indent and separate with spaces; YAML does not allow tabs for "
+                                                "indentation"))
     return problems
 
 
@@ -203,7 +206,7 @@ def _syntax_problem(exc: yaml.YAMLError, display: str) -> Diagnostic:
         hint = 'put the whole text in double quotes, e.g. en: "Note: like this"'
     if "expected a single document" in str(exc):
         message, hint = "more than one YAML document in the file", "keep one document per file (remove `---`)"
-    return Diagnostic(display, line, column, "", message, hint)
+    return R.YAML_SYNTAX.in_file(display, line, column, message, hint)
 
 
 def read_source(path: Path, display: str | None = None) -> tuple[SourceFile, list[Diagnostic]]:
@@ -212,7 +215,7 @@ def read_source(path: Path, display: str | None = None) -> tuple[SourceFile, lis
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return source, [Diagnostic(source.display, 1, 1, "", f"cannot read file: {exc.strerror}")]
+        return source, [R.YAML_SYNTAX.in_file(source.display, 1, 1, f"cannot read file: {exc.strerror}")]
     return parse_source(raw, source)
 
 
@@ -229,10 +232,10 @@ def parse_source(raw: bytes, source: SourceFile) -> tuple[SourceFile, list[Diagn
     except yaml.YAMLError as exc:
         return source, [_syntax_problem(exc, source.display)]
     except RecursionError:
-        return source, [Diagnostic(source.display, 1, 1, "", "the YAML is nested too deeply to read")]
+        return source, [R.YAML_PLAIN.in_file(source.display, 1, 1, "the YAML is nested too deeply to read")]
     if node is None:
-        return source, [Diagnostic(source.display, 1, 1, "", "the file is empty",
-                                   "start with `kind:` (see the playbook format reference)")]
+        return source, [R.YAML_SYNTAX.in_file(source.display, 1, 1, "the file is empty",
+                                              "start with `kind:` (see the playbook format reference)")]
     source.root = node
     source.text = text
     converter = _Converter(source)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from replybook.rules_text import iter_localized
-from tests.build.conftest import copy_project, mkdocs_build
+from tests.site.conftest import copy_project, mkdocs_build
 
 
 def lang_dir(site: Path, language: str, default: str) -> Path:

@@ -1,0 +1,172 @@
+"""The one adapter between MkDocs (+ mkdocs-static-i18n) and Replybook's content pipeline.
+
+Everything that knows MkDocs' objects or the i18n plugin's configuration lives here or in the
+hook file beside it; the `replybook` package below knows neither. If MkDocs 1.x, Material or
+mkdocs-static-i18n can no longer serve, this module and the hook file are what gets replaced:
+`replybook render --out DIR` already writes the same Markdown without them.
+
+mkdocs-static-i18n rebuilds every File from its path in its own `on_files` (priority -100) and
+builds the other languages from inside its `on_post_build`. Generated pages are therefore
+announced as suffix-structure Files under `docs_dir` first, then marked as generated and given
+their content once the plugin has rebuilt them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from replybook.pages import markdown_path
+from replybook.project import Project, settings_from_config
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+GENERATOR = "replybook"
+NavItem = Page | Section
+
+
+def project_of(config: MkDocsConfig) -> Project:
+    """The project this MkDocs config builds: root, site languages (default first), settings."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("Replybook needs the mkdocs-static-i18n plugin (`plugins: - i18n:` with its "
+                          "`languages:` list in mkdocs.yml); it declares the site's languages.")
+    entries = list(i18n.config.languages)
+    if not entries:
+        raise PluginError("mkdocs.yml: the i18n plugin declares no `languages`.")
+    default = next((lang.locale for lang in entries if lang.default), entries[0].locale)
+    languages = (default, *[lang.locale for lang in entries if lang.locale != default])
+    root = Path(config.config_file_path).resolve().parent
+    return Project(root=root, languages=languages, settings=settings_from_config({"extra": dict(config.extra)}))
+
+
+def built_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """The languages this run builds (all of them, or the one `build_only_locale` names)."""
+    i18n = config.plugins.get("i18n")
+    assert i18n is not None
+    only = i18n.config.build_only_locale
+    if only:
+        return (only,)
+    return tuple(lang.locale for lang in i18n.config.languages if lang.build)
+
+
+def is_preview_build(config: MkDocsConfig) -> bool:
+    """Whether the i18n plugin builds one language only (`build_only_locale`), at the site root."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.config.build_only_locale)
+
+
+def current_language(config: MkDocsConfig, default: str) -> str:
+    """The language of the build in progress (the i18n plugin sets the theme's language)."""
+    return str(config.theme.get("language") or default)
+
+
+@dataclass
+class BuildCycle:
+    """One `mkdocs build` (or one serve rebuild) across every language the i18n plugin builds.
+
+    The plugin builds the first language, then the others nested inside that build's
+    `on_post_build`: counting open builds tells the hooks when the last one has finished,
+    without relying on the plugin's private state.
+    """
+
+    open: int = 0
+    languages: list[str] = field(default_factory=list)
+
+    def started(self, language: str) -> None:
+        self.open += 1
+        self.languages.append(language)
+
+    def finished(self) -> bool:
+        """Record that one language build ended; True when it was the outermost one."""
+        self.open = max(0, self.open - 1)
+        return self.open == 0
+
+    def reset(self) -> None:
+        self.open = 0
+        self.languages.clear()
+
+
+def announce_pages(files: Files, config: MkDocsConfig, paths: Sequence[str]) -> None:
+    """Add a File for every generated Markdown path, before the i18n plugin sorts them by language."""
+    known = {file.src_uri for file in files}
+    for path in paths:
+        if path not in known:
+            files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+
+
+def fill_pages(files: Files, content_for: Callable[[str], str | None]) -> None:
+    """Mark the generated pages as generated and hand them their Markdown (after the i18n plugin)."""
+    for file in files.documentation_pages():
+        content = content_for(file.src_uri)
+        if content is not None:
+            file.generated_by = GENERATOR
+            file.abs_src_path = None
+            file.content_string = content
+
+
+def _walk(items: Sequence[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            pages += _walk(item.children)
+        elif isinstance(item, Page):
+            pages.append(item)
+    return pages
+
+
+def arrange_navigation(nav: Navigation, language: str, groups: list[tuple[str | None, list[str]]],
+                       title: Callable[[str], str]) -> Navigation:
+    """Replace ``nav``'s items with ``groups`` (section label key or None → page keys).
+
+    Pages of the current language are found by their Markdown path; pages named in no group
+    (hand-written extras) keep their place at the end. Previous/next links follow the new order.
+    """
+    by_path = {page.file.src_uri: page for page in nav.pages}
+    used: set[int] = set()
+    items: list[NavItem] = []
+    for label, keys in groups:
+        pages = [by_path[p] for p in (markdown_path(k, language) for k in keys) if p in by_path]
+        if not pages:
+            continue
+        used.update(id(p) for p in pages)
+        if label is None:
+            items += pages
+            continue
+        section = Section(title(label), list(pages))
+        for page in pages:
+            page.parent = section
+        items.append(section)
+    items += [p for p in nav.pages if id(p) not in used]
+    for item in items:
+        if isinstance(item, Page) and item.parent is not None and id(item) not in used:
+            item.parent = None
+    pages = _walk(items)
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+    arranged = Navigation(items, pages)
+    arranged.homepage = nav.homepage
+    return arranged
+
+
+def localize_theme(config: MkDocsConfig, label: Callable[[str], str]) -> None:
+    """Interface text that MkDocs and Material take from mkdocs.yml, in the build's language."""
+    palette = config.theme.get("palette")
+    if isinstance(palette, list):
+        for entry in palette:
+            toggle = entry.get("toggle") if isinstance(entry, dict) else None
+            if isinstance(toggle, dict):
+                scheme = entry.get("scheme", "default")
+                toggle["name"] = label("to_light_mode" if scheme == "slate" else "to_dark_mode")
+    toc: dict[str, Any] = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = label("permalink")
