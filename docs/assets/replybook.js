@@ -1,351 +1,243 @@
-/* Replybook reader enhancements: fill-and-copy template cards, per-language search.
- * Everything here is progressive: without JavaScript the template text stays
- * readable and selectable, decision trees work with plain links, and the menu
- * reaches every page. Labels come from data attributes rendered in the page's
- * language, never from this file. */
+/* Replybook reader script: what every page needs (search, decision trees, language choice,
+ * the reader's saved details). The reply cards' script (replybook-cards.js) is loaded only on
+ * pages that have cards. Everything here is progressive: without JavaScript the text stays
+ * readable, trees work with plain links and the menu reaches every page. Labels come from the
+ * page (data attributes rendered in its language), never from this file. Nothing here talks
+ * to any other host: the site works offline and under any sub-path. */
 (function () {
   "use strict";
 
-  /* ---------- template cards ---------- */
+  var RB = window.Replybook = window.Replybook || {};
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) {
-      return key in values ? String(values[key]) : "{" + key + "}";
+  /* ---------- small helpers ---------- */
+
+  function store(kind) {
+    try {
+      var s = window[kind];
+      var probe = "__rb";
+      s.setItem(probe, probe);
+      s.removeItem(probe);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+  RB.local = store("localStorage");
+  RB.session = store("sessionStorage");
+
+  RB.read = function (storage, key, fallback) {
+    if (!storage) { return fallback; }
+    try {
+      var raw = storage.getItem(key);
+      return raw === null ? fallback : JSON.parse(raw);
+    } catch (e) {
+      return fallback;
+    }
+  };
+  RB.write = function (storage, key, value) {
+    if (!storage) { return; }
+    try { storage.setItem(key, JSON.stringify(value)); } catch (e) { /* full or disabled: keep going */ }
+  };
+
+  /* A label with {n} in the language's plural form (CLDR rules through Intl.PluralRules). */
+  RB.plural = function (forms, n, lang, values) {
+    var text = forms;
+    if (forms && typeof forms === "object") {
+      var category = "other";
+      try { category = new Intl.PluralRules(lang).select(n); } catch (e) { category = n === 1 ? "one" : "other"; }
+      text = forms[category] || forms.other;
+    }
+    text = String(text).replace(/\{n\}/g, String(n));
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.split("{" + key + "}").join(String(values[key]));
     });
-  }
+    return text;
+  };
 
-  function codePoints(text) {
-    return Array.from(text).length;
-  }
+  /* The site root, from this script's own address (works under any sub-path and offline). */
+  var script = document.currentScript || document.querySelector("script[src*='assets/replybook.js']");
+  RB.assets = new URL(".", script ? script.src : document.baseURI);
+  RB.root = new URL("..", RB.assets);
+  RB.lang = document.documentElement.lang || "en";
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-    });
-  }
-
-  var cardCount = 0;
-
-  function enhanceCard(card) {
-    if (card.dataset.rbReady) { return; }
-    card.dataset.rbReady = "1";
-    cardCount += 1;
-    var id = "rb-card-" + cardCount;
-    var t = card.dataset;
-    var textEl = card.querySelector("[data-rb-text]");
-    var tools = card.querySelector("[data-rb-tools]");
-    var limit = parseInt(t.limit, 10) || 0;
-    var fields = [];
-    try { fields = JSON.parse(t.fields || "[]"); } catch (e) { fields = []; }
-
-    if (fields.length) {
-      var fieldset = document.createElement("fieldset");
-      fieldset.className = "rb-fields";
-      var legend = document.createElement("legend");
-      legend.textContent = t.tFill;
-      fieldset.appendChild(legend);
-      fields.forEach(function (field) {
-        var wrap = document.createElement("div");
-        wrap.className = "rb-field";
-        var label = document.createElement("label");
-        label.htmlFor = id + "-" + field.name;
-        label.textContent = field.label;
-        var input = document.createElement("input");
-        input.type = "text";
-        input.id = id + "-" + field.name;
-        input.name = field.name;
-        input.placeholder = field.example;
-        input.autocomplete = "off";
-        input.dataset.rbField = field.name;
-        wrap.appendChild(label);
-        wrap.appendChild(input);
-        fieldset.appendChild(wrap);
+  RB.loadScript = function (name) {
+    RB.scripts = RB.scripts || {};
+    if (!RB.scripts[name]) {
+      RB.scripts[name] = new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = new URL(name, RB.assets).href;
+        el.onload = resolve;
+        el.onerror = reject;
+        document.head.appendChild(el);
       });
-      tools.appendChild(fieldset);
     }
+    return RB.scripts[name];
+  };
 
-    var actions = document.createElement("div");
-    actions.className = "rb-actions";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button rb-copy";
-    button.textContent = t.tCopy;
-    var count = document.createElement("span");
-    count.className = "rb-count";
-    count.setAttribute("aria-live", "polite");
-    var status = document.createElement("span");
-    status.className = "rb-copied";
-    status.setAttribute("role", "status");
-    actions.appendChild(button);
-    actions.appendChild(count);
-    actions.appendChild(status);
-    tools.appendChild(actions);
-    tools.hidden = false;
+  /* ---------- the reader's saved details (profile) ---------- */
 
-    function values() {
-      var out = {};
-      tools.querySelectorAll("[data-rb-field]").forEach(function (input) {
-        if (input.value.trim()) { out[input.dataset.rbField] = input.value; }
-      });
-      return out;
-    }
+  var PROFILE_KEY = "replybook-profile";
+  var listeners = [];
+  RB.profile = {
+    get: function () { return RB.read(RB.local, PROFILE_KEY, {}); },
+    value: function (name, team) {
+      var saved = RB.profile.get();
+      return Object.prototype.hasOwnProperty.call(saved, name) ? saved[name] : (team || "");
+    },
+    set: function (name, value, origin) {
+      var saved = RB.profile.get();
+      saved[name] = value;
+      RB.write(RB.local, PROFILE_KEY, saved);
+      listeners.forEach(function (fn) { fn(name, value, origin); });
+    },
+    clear: function () {
+      if (RB.local) { RB.local.removeItem(PROFILE_KEY); }
+      listeners.forEach(function (fn) { fn(null, null, null); });
+    },
+    listen: function (fn) { listeners.push(fn); }
+  };
 
-    function update() {
-      var filled = values();
-      textEl.querySelectorAll(".rb-ph").forEach(function (ph) {
-        var name = ph.dataset.ph;
-        var has = name in filled;
-        ph.textContent = has ? filled[name] : "{" + name + "}";
-        ph.classList.toggle("rb-ph--filled", has);
-      });
-      var length = codePoints(textEl.textContent);
-      if (limit) {
-        var left = limit - length;
-        count.textContent = left >= 0 ? fill(t.tLeft, { n: left }) : fill(t.tOver, { n: -left });
-        count.classList.toggle("rb-count--over", left < 0);
-        card.classList.toggle("rb-card--over", left < 0);
-      } else {
-        count.textContent = fill(t.tCount, { n: length });
-      }
-    }
-
-    tools.addEventListener("input", update);
-    button.addEventListener("click", function () {
-      copyText(textEl.textContent).then(function () {
-        status.textContent = t.tCopied;
-        button.classList.add("rb-copy--done");
-        window.setTimeout(function () {
-          status.textContent = "";
-          button.classList.remove("rb-copy--done");
-        }, 2500);
-      }, function () {
-        status.textContent = t.tFailed;
-      });
-    });
-    update();
-  }
-
-  /* ---------- search ---------- */
-
-  /* Pagefind has no Ukrainian stemmer but matches word prefixes, so a query
-   * word is cut back to its stem: "скаргу" → "скарг" finds "скарга", "скарги". */
-  var UK_ENDINGS = [
-    "ованими", "ованих", "ованій", "ований", "ована", "оване", "овані",
-    "ями", "ами", "ові", "еві", "ого", "ому", "ими", "ими", "ій", "ий", "их", "ім",
-    "ою", "ею", "єю", "ів", "їв", "ям", "ам", "ях", "ах", "ти", "ть", "ся", "сь",
-    "а", "я", "у", "ю", "і", "ї", "е", "є", "о", "и", "ь", "й"
-  ];
-
-  function stemUkrainian(word) {
-    var lower = word.toLowerCase().replace(/[’ʼ`]/g, "'");
-    for (var i = 0; i < UK_ENDINGS.length; i += 1) {
-      var ending = UK_ENDINGS[i];
-      if (lower.length - ending.length >= 3 && lower.slice(-ending.length) === ending) {
-        return lower.slice(0, -ending.length);
-      }
-    }
-    return lower;
-  }
-
-  function prepareQuery(query, lang) {
-    if (lang !== "uk") { return query; }
-    return query.split(/\s+/).map(stemUkrainian).join(" ");
-  }
-
-  function safeExcerpt(html) {
-    /* Pagefind excerpts are text with <mark> tags: keep only the marks. */
-    var div = document.createElement("div");
-    div.textContent = html.replace(/<(?!\/?mark>)[^>]*>/g, "");
-    return div.innerHTML.replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
-  }
-
-  function enhanceSearch(root) {
-    if (root.dataset.rbReady) { return; }
-    root.dataset.rbReady = "1";
+  function enhanceProfile(root) {
+    var toggle = root.querySelector("[data-rb-profile-toggle]");
+    var panel = root.querySelector("[data-rb-profile-panel]");
+    var status = root.querySelector("[data-rb-profile-status]");
+    var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-rb-profile-field]"));
     root.hidden = false;
-    var input = root.querySelector(".rb-search__input");
-    var form = root.querySelector("form");
-    var toggle = root.querySelector(".rb-search__toggle");
-    var list = root.querySelector(".rb-search__results");
-    var status = root.querySelector(".rb-search__status");
-    var more = root.querySelector(".rb-search__more");
-    var lang = root.dataset.lang;
-    var base = new URL(root.dataset.base, document.baseURI);
-    var pagefind = null;
-    var serial = 0;
-
-    function load() {
-      if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-          return module.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
-            module.init();
-            return module;
-          });
-        });
-      }
-      return pagefind;
+    function fill() {
+      inputs.forEach(function (input) {
+        input.value = RB.profile.value(input.name, input.dataset.team || "");
+      });
     }
-
     function open(state) {
-      root.classList.toggle("rb-search--open", state);
+      panel.hidden = !state;
       toggle.setAttribute("aria-expanded", state ? "true" : "false");
+      if (state) { fill(); (inputs[0] || panel).focus(); }
     }
-
-    function clear() {
-      more.hidden = true;
-      list.textContent = "";
-      status.textContent = "";
-      root.classList.remove("rb-search--results");
-    }
-
-    function plural(n) {
-      var d = root.dataset;
-      if (n === 0) { return d.tNone; }
-      return (n === 1 ? d.tOne : d.tOther).replace("#", String(n));
-    }
-
-    function render(items, total, query, append) {
-      var terms = query.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 2; })
-        .map(function (w) { return w.slice(0, Math.min(w.length, 5)); });
-      if (!append) { list.textContent = ""; }
-      items.forEach(function (item) {
-        /* the part of the page (a heading's section) that matches best: words in its
-         * heading count most, so a template or tree question found by its title opens there */
-        var best = null;
-        var bestScore = -1;
-        (item.sub_results || []).forEach(function (sub) {
-          var heading = (sub.title || "").toLowerCase();
-          var score = (sub.locations || []).length + 10 * terms.filter(function (term) {
-            return heading.indexOf(term) >= 0;
-          }).length;
-          if (score > bestScore) { best = sub; bestScore = score; }
-        });
-        if (best && item.meta && best.title === item.meta.title) { best = null; }  /* the page itself */
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.className = "rb-search__hit";
-        a.href = best ? best.url : item.url;
-        var title = document.createElement("span");
-        title.className = "rb-search__title";
-        title.textContent = item.meta && item.meta.title ? item.meta.title : item.url;
-        a.appendChild(title);
-        if (best && best.title && item.meta && best.title !== item.meta.title) {
-          var sub = document.createElement("span");
-          sub.className = "rb-search__sub";
-          sub.textContent = best.title;
-          a.appendChild(sub);
+    toggle.addEventListener("click", function () { open(panel.hidden); });
+    inputs.forEach(function (input) {
+      input.addEventListener("input", function () { RB.profile.set(input.name, input.value, input); });
+    });
+    root.querySelector("[data-rb-profile-clear]").addEventListener("click", function () {
+      RB.profile.clear();
+      fill();
+      status.textContent = status.dataset.cleared;
+    });
+    root.querySelector("[data-rb-profile-close]").addEventListener("click", function () {
+      open(false);
+      toggle.focus();
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { open(false); toggle.focus(); }
+    });
+    RB.profile.listen(function (name, value, origin) {
+      inputs.forEach(function (input) {
+        if (input !== origin && (name === null || input.name === name)) {
+          input.value = RB.profile.value(input.name, input.dataset.team || "");
         }
-        var excerpt = document.createElement("span");
-        excerpt.className = "rb-search__excerpt";
-        excerpt.innerHTML = safeExcerpt(best ? best.excerpt : item.excerpt);
-        a.appendChild(excerpt);
-        li.appendChild(a);
-        list.appendChild(li);
       });
-      status.textContent = plural(total);
-      root.classList.add("rb-search--results");
-      more.hidden = list.children.length >= total;
-    }
-
-    /* Each shown result costs a fetch of its text, so the first answer shows a few
-     * and "more" fetches the next ones: the first search stays small and fast. */
-    var FIRST = 5;
-    var NEXT = 10;
-    var current = null;
-
-    function show(mine, search, query, from, count) {
-      var slice = search.results.slice(from, from + count);
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
-        if (mine === serial) { render(items, search.results.length, query, from > 0); }
-      });
-    }
-
-    function run() {
-      var query = input.value.trim();
-      var mine = ++serial;
-      if (!query) { clear(); more.hidden = true; return; }
-      load().then(function (module) {
-        return module.search(prepareQuery(query, lang));
-      }).then(function (search) {
-        if (mine !== serial || !search) { return null; }
-        current = { search: search, query: query, serial: mine };
-        return show(mine, search, query, 0, FIRST);
-      }).catch(function () {
-        status.textContent = root.dataset.tNone;
-      });
-    }
-
-    more.addEventListener("click", function () {
-      if (!current || current.serial !== serial) { return; }
-      var from = list.children.length;
-      show(serial, current.search, current.query, from, NEXT).then(function () {
-        var next = list.children[from];
-        var link = next && next.querySelector("a");
-        if (link) { link.focus(); }
-      });
-    });
-
-    input.addEventListener("focus", function () { load(); });
-    input.addEventListener("input", run);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var first = list.querySelector("a");
-      if (first) { window.location.href = first.href; }
-    });
-    toggle.addEventListener("click", function () {
-      var state = !root.classList.contains("rb-search--open");
-      open(state);
-      if (state) { input.focus(); }
-    });
-    root.addEventListener("keydown", function (event) {
-      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
-      var index = links.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" && links.length) {
-        event.preventDefault();
-        links[Math.min(index + 1, links.length - 1)].focus();
-      } else if (event.key === "ArrowUp" && links.length) {
-        event.preventDefault();
-        if (index <= 0) { input.focus(); } else { links[index - 1].focus(); }
-      } else if (event.key === "Escape") {
-        input.value = "";
-        clear();
-        open(false);
-        input.focus();
-      }
-    });
-    document.addEventListener("keydown", function (event) {
-      var target = event.target;
-      var typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
-      if (event.key === "/" && !typing) {
-        event.preventDefault();
-        open(true);
-        input.focus();
-      }
     });
   }
+
+  /* ---------- decision trees: recap the answers given ---------- */
+
+  function enhanceWalk(walk) {
+    var trail = walk.querySelector("[data-rb-trail]");
+    var prefix = walk.dataset.prefix + "-";
+    var steps = [];
+    var pending = null;
+
+    function render() {
+      trail.textContent = "";
+      steps.forEach(function (step) {
+        var li = document.createElement("li");
+        var q = document.createElement("span");
+        q.className = "rb-trail__q";
+        q.textContent = step.question;
+        var a = document.createElement("strong");
+        a.textContent = step.answer;
+        li.appendChild(q);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(a);
+        trail.appendChild(li);
+      });
+      trail.hidden = steps.length === 0;
+    }
+
+    walk.addEventListener("click", function (event) {
+      var option = event.target.closest ? event.target.closest(".rb-option") : null;
+      if (!option) { return; }
+      var node = option.closest(".rb-node");
+      var question = node.querySelector(".rb-node__question");
+      pending = { from: node.id, to: option.getAttribute("href").slice(1),
+                  question: question ? question.textContent : "", answer: option.dataset.answer };
+    });
+
+    function onHash() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      if (id.indexOf(prefix) !== 0 || !document.getElementById(id)) { return; }
+      var at = -1;
+      steps.forEach(function (step, index) { if (step.from === id) { at = index; } });
+      if (at >= 0) {
+        steps = steps.slice(0, at);
+      } else if (pending && pending.to === id) {
+        steps.push(pending);
+      }
+      pending = null;
+      render();
+      var target = document.getElementById(id);
+      if (target && target.classList.contains("rb-node")) { target.focus({ preventScroll: true }); }
+    }
+    window.addEventListener("hashchange", onHash);
+  }
+
+  /* ---------- language: follow the browser on a first visit, remember the reader's choice ---------- */
+
+  var LANG_KEY = "replybook-language";
+
+  function enhanceLanguages() {
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[hreflang].md-select__link"));
+    if (!links.length) { return; }
+    links.forEach(function (link) {
+      link.addEventListener("click", function () { RB.write(RB.local, LANG_KEY, link.getAttribute("hreflang")); });
+    });
+    var home = !!document.querySelector("meta[name='replybook-page'][content='home']");
+    var defaultMeta = document.querySelector("meta[name='replybook-default-language']");
+    var defaultLang = defaultMeta ? defaultMeta.content : "";
+    if (!home || RB.lang !== defaultLang || RB.read(RB.local, LANG_KEY, null) !== null) { return; }
+    var offered = {};
+    links.forEach(function (link) { offered[link.getAttribute("hreflang")] = link.href; });
+    var wanted = (navigator.languages || [navigator.language || ""]).map(function (code) {
+      return String(code).toLowerCase().split("-")[0];
+    });
+    for (var i = 0; i < wanted.length; i += 1) {
+      if (wanted[i] === defaultLang) { return; }
+      if (offered[wanted[i]]) {
+        RB.write(RB.local, LANG_KEY, wanted[i]);
+        window.location.replace(offered[wanted[i]]);
+        return;
+      }
+    }
+  }
+
+  /* ---------- start ---------- */
 
   function setup() {
-    document.querySelectorAll("[data-rb-template]").forEach(enhanceCard);
-    document.querySelectorAll("[data-rb-search]").forEach(enhanceSearch);
+    document.querySelectorAll("[data-rb-profile]").forEach(enhanceProfile);
+    document.querySelectorAll("[data-rb-walk]").forEach(enhanceWalk);
+    if (document.querySelector("[data-rb-search]")) {
+      RB.loadScript("replybook-search.js").then(function () {
+        document.querySelectorAll("[data-rb-search]").forEach(RB.enhanceSearch);
+      }, function () { /* search stays hidden; the menu reaches every page */ });
+    }
+    if (document.getElementById("rb-data")) {
+      RB.loadScript("replybook-count.js").then(function () {
+        return RB.loadScript("replybook-cards.js");
+      }).then(function () { RB.enhanceCards(document); });
+    }
   }
 
-  /* Material re-renders the page on instant navigation: follow its document$ stream. */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
+  enhanceLanguages();
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
     setup();

@@ -1,9 +1,9 @@
 """Turn the Library into Markdown pages (one per page key and language).
 
-Pages are Jinja templates with autoescaping: contributed text is always data,
-escaped on the way out, so `<script>` in a YAML file is shown, never run.
-Headings stay Markdown (for MkDocs' table of contents) and get Markdown's own
-special characters escaped as well.
+Pages are Jinja templates with autoescaping: contributed text is always data, escaped on the
+way out, so `<script>` in a YAML file is shown, never run. Headings stay Markdown (for MkDocs'
+table of contents) and get Markdown's own special characters escaped as well. The JSON that the
+page script reads sits in a `<script type="application/json">` block with `<` escaped.
 """
 
 from __future__ import annotations
@@ -11,34 +11,55 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .format_reference import reference
 from .library import Library, TemplateEntry
-from .model import CHANNEL_LIMITS, PLACEHOLDER_IN_TEXT, LocalizedText, Playbook, Template, Tree, duration_minutes
+from .model import (
+    PLACEHOLDER_IN_TEXT,
+    Channel,
+    Entry,
+    LocalizedText,
+    Outcome,
+    Playbook,
+    Template,
+    Tree,
+    duration_minutes,
+)
+from .pages import entry_key, relative_url, source_anchor, template_anchor
+from .rulebook import RULES
 from .rules_text import is_untranslated
 from .scaffold import playbook_skeleton
+from .search_index import records
+from .settings import TeamSettings
 from .status import LanguageStatus
 from .ui_strings import UiStrings
-from .urls import relative_url
 
 # Python-Markdown's own escapable characters (a backslash before any other stays visible).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_TEMPLATES = Path(__file__).with_name("templates")
 
 
 def markdown_inline(text: str) -> Markup:
     """Escape text for a Markdown heading: HTML first, then Markdown's own syntax.
 
-    Quotes stay literal: in a heading they are text, and entities there would be
-    escaped a second time where themes put the page title into attributes.
+    Quotes stay literal: in a heading they are text, and entities there would be escaped a
+    second time where themes put the page title into attributes.
     """
-    html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html))
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def script_json(value: Any) -> Markup:
+    """JSON that is safe inside a `<script type="application/json">` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 @dataclass(frozen=True)
@@ -49,19 +70,34 @@ class PageSpec:
     render: Callable[[str], str]
 
 
+@dataclass(frozen=True)
+class Version:
+    """One text of a reply and the channels it is for."""
+
+    index: int
+    channels: tuple[Channel, ...]
+    text: LocalizedText
+
+
 class View:
     """What templates see for one page in one language: text, labels and links."""
 
-    def __init__(self, library: Library, ui: UiStrings, key: str,
-                 cards: Callable[[View, TemplateEntry, bool], Markup] | None = None) -> None:
-        self.lib = library
+    def __init__(self, renderer: Renderer, ui: UiStrings, key: str) -> None:
+        self.renderer = renderer
+        self.lib: Library = renderer.library
         self.ui = ui
         self.key = key
         self.lang = ui.language
-        self.cards = cards or (lambda view, entry, show: Markup(""))
+        self.has_cards = False
+
+    # -- text ---------------------------------------------------------------------------
 
     def t(self, key: str, **values: object) -> str:
         return self.ui.t(key, **values)
+
+    def n(self, key: str, count: int, **values: object) -> str:
+        """A label with a number, in the language's plural form (CLDR rules)."""
+        return self.ui.plural(key, count, **values)
 
     def text(self, value: LocalizedText | None) -> Markup:
         """The text in this page's language, or the source text marked as untranslated."""
@@ -74,67 +110,94 @@ class View:
         return Markup('<span lang="{}" class="rb-untranslated" title="{}">{}</span>').format(
             self.lib.default_language, self.t("untranslated"), source)
 
-    def plain(self, value: LocalizedText) -> str:
+    def plain(self, value: LocalizedText | None) -> str:
+        if value is None:
+            return ""
         own = value.root.get(self.lang, "")
         return own if not is_untranslated(own) else value.root.get(self.lib.default_language, "")
+
+    def duration(self, value: str) -> str:
+        return self.n("duration_" + value[-1], int(value[:-1]))
+
+    # -- links --------------------------------------------------------------------------
 
     def link(self, key: str, anchor: str = "") -> str:
         return relative_url(self.key, key, anchor)
 
-    def playbook_link(self, playbook_id: str) -> str:
-        return self.link(f"playbooks/{playbook_id}")
+    def entry_link(self, entry: Entry, anchor: str = "") -> str:
+        return self.link(entry_key(entry), anchor)
+
+    def playbook_link(self, playbook_id: str, anchor: str = "") -> str:
+        return self.entry_link(self.lib.playbooks[playbook_id], anchor)
+
+    def principle_link(self, principle_id: str) -> str:
+        return self.entry_link(self.lib.principles[principle_id])
 
     def template_link(self, template_id: str) -> str:
         entry = self.lib.templates[template_id]
-        return self.link(f"playbooks/{entry.playbook.id}", f"tpl-{template_id}")
+        return self.entry_link(entry.playbook, template_anchor(template_id))
 
-    def principle_link(self, principle_id: str) -> str:
-        return self.link("principles", principle_id)
+    def source_link(self, source_id: str) -> str:
+        return self.link("sources", source_anchor(source_id))
 
     @staticmethod
     def source_anchor(source_id: str) -> str:
-        return "source-" + re.sub(r"[^a-z0-9]+", "-", source_id.lower()).strip("-")
+        return source_anchor(source_id)
 
-    def duration(self, value: str) -> str:
-        return f"{value[:-1]} {self.t('unit_' + value[-1])}"
+    # -- replies ------------------------------------------------------------------------
 
-    def channel(self, template: Template) -> str:
-        return self.t("channel_" + template.channel.value.replace("-", "_"))
+    def versions(self, template: Template) -> list[Version]:
+        """The reply's main text and its variants, each with the channels it is for."""
+        channels = self.lib.channels
+        found = [Version(0, tuple(channels[c] for c in template.channels), template.text)]
+        found += [Version(i + 1, tuple(channels[c] for c in v.channels), v.text)
+                  for i, v in enumerate(template.variants)]
+        return found
 
-    def limit(self, template: Template) -> int | None:
-        limits = [x for x in (template.max_length, CHANNEL_LIMITS[template.channel]) if x]
-        return min(limits) if limits else None
+    def channel_names(self, version: Version) -> str:
+        return ", ".join(self.plain(c.name) for c in version.channels)
 
-    def template_text(self, template: Template) -> Markup:
-        """Template text with each {placeholder} wrapped in a visibly marked span."""
-        text = self.plain(template.text)
+    def limit_label(self, channel: Channel) -> str:
+        """`280 characters as X counts them`, or `no limit`; `(not confirmed)` where unconfirmed."""
+        if not channel.limits:
+            return self.t("no_limit")
+        parts = [self.n("limit_" + limit.unit.value.replace("-", "_"), limit.max) for limit in channel.limits]
+        label = " · ".join(parts)
+        return label if channel.confirmed else f"{label} ({self.t('not_confirmed')})"
+
+    def template_html(self, text: LocalizedText) -> Markup:
+        """Reply text with each {placeholder} shown as its label, in a visibly marked span."""
+        value = self.plain(text)
         parts, last = [], 0
-        for match in PLACEHOLDER_IN_TEXT.finditer(text):
+        for match in PLACEHOLDER_IN_TEXT.finditer(value):
             name = match.group(1)
-            label = self.plain(self.lib.placeholders[name].label) if name in self.lib.placeholders else name
-            parts += [html.escape(text[last : match.start()]), '<span class="rb-ph" data-ph="', html.escape(name),
-                      '" title="', html.escape(label), '">{', html.escape(name), "}</span>"]
+            placeholder = self.lib.placeholders.get(name)
+            label = self.plain(placeholder.label) if placeholder else name
+            parts += [html.escape(value[last:match.start()]), '<span class="rb-ph" data-ph="', html.escape(name),
+                      '">[', html.escape(label), "]</span>"]
             last = match.end()
-        parts.append(html.escape(text[last:]))
+        parts.append(html.escape(value[last:]))
         return Markup("".join(parts))
 
-    def card(self, entry: TemplateEntry, show_playbook: bool = False) -> Markup:
-        """A template card; rendered once per language and reused by every page showing it."""
-        return self.cards(self, entry, show_playbook)
-
-    def placeholders_json(self, template: Template) -> str:
-        """Labels and examples for the fill-in fields, as JSON for the page script."""
-        fields = []
-        for name in template.placeholders:
-            placeholder = self.lib.placeholders[name]
-            fields.append({"name": name, "label": self.plain(placeholder.label),
-                           "example": self.plain(placeholder.example)})
-        return json.dumps(fields, ensure_ascii=False)
+    def card(self, entry: TemplateEntry, anchor: str = "", show_playbook: bool = False, level: int = 3) -> Markup:
+        """A reply card (cached per language; links only when it names its playbook)."""
+        self.has_cards = True
+        return self.renderer.card(self, entry, anchor or template_anchor(entry.template.id), show_playbook, level)
 
     def templates_of(self, playbook: Playbook) -> list[TemplateEntry]:
         return [self.lib.templates[t.id] for t in playbook.templates if t.id in self.lib.templates]
 
-    def tree_order(self, tree: Tree) -> list[str]:
+    def page_data(self) -> Markup:
+        """The JSON the page script reads: channels, placeholders, labels (only on pages with cards)."""
+        if not self.has_cards:
+            return Markup("")
+        return Markup('<script type="application/json" id="rb-data">{}</script>').format(
+            script_json(self.renderer.page_data(self.lang)))
+
+    # -- trees --------------------------------------------------------------------------
+
+    @staticmethod
+    def tree_order(tree: Tree) -> list[str]:
         """Node ids breadth-first from the start, so the outline reads top-down."""
         order, queue = [], [tree.start]
         while queue:
@@ -145,60 +208,67 @@ class View:
             queue += [o.next for o in tree.nodes[node_id].options if o.next]
         return order
 
+    def outcome_title(self, outcome: Outcome) -> str:
+        """What an answer leads to, as a heading: the reply to send, or the playbook to open."""
+        if outcome.template:
+            return self.t("outcome_reply", title=self.plain(self.lib.templates[outcome.template].template.title))
+        assert outcome.playbook is not None
+        return self.t("outcome_playbook", title=self.plain(self.lib.playbooks[outcome.playbook].title))
+
+    def outcome_playbook(self, outcome: Outcome) -> Playbook | None:
+        if outcome.playbook:
+            return self.lib.playbooks[outcome.playbook]
+        if outcome.template:
+            return self.lib.templates[outcome.template].playbook
+        return None
+
+    def outcome_link(self, outcome: Outcome) -> str:
+        """The playbook, opened where the answers so far leave off (a question of its tree, or its replies)."""
+        playbook = self.outcome_playbook(outcome)
+        assert playbook is not None
+        if playbook.id == self.key.removeprefix("playbooks/"):
+            return "#replies"
+        anchor = f"decide-{outcome.resume}" if outcome.resume else "replies"
+        return self.entry_link(playbook, anchor)
+
+    # -- lists --------------------------------------------------------------------------
+
     def playbooks_by_urgency(self) -> list[Playbook]:
         """Playbooks sorted by target first-response time, most urgent first."""
         return sorted(self.lib.playbooks.values(),
                       key=lambda p: (duration_minutes(p.first_response), duration_minutes(p.resolution), p.order))
 
-    def featured_templates(self, limit: int = 6) -> list[TemplateEntry]:
-        """What a reader needs first, in the order of the triage questions.
-
-        Templates the trees lead to, then the first template of each playbook they lead to.
-        """
-        seen: list[str] = []
-        for tree in self.lib.trees.values():
-            for node_id in self.tree_order(tree):
-                for option in tree.nodes[node_id].options:
-                    outcome = option.outcome
-                    if outcome is None:
-                        continue
-                    candidates = [outcome.template] if outcome.template else []
-                    playbook = self.lib.playbooks.get(outcome.playbook or "")
-                    if playbook is not None and playbook.templates:
-                        candidates.append(playbook.templates[0].id)
-                    seen += [t for t in candidates if t and t not in seen and t in self.lib.templates]
-        return [self.lib.templates[t] for t in seen[:limit]]
+    def playbooks_with_principle(self, principle_id: str) -> list[Playbook]:
+        return [p for p in self.lib.playbooks.values() if principle_id in p.principles]
 
     def sources_using(self, source_id: str) -> list[tuple[str, str]]:
-        """(link, title) of every principle, playbook, tree and case citing a source."""
-        found = []
-        for principle in self.lib.principles.values():
-            if source_id in principle.sources:
-                found.append((self.principle_link(principle.id), self.plain(principle.title)))
-        for playbook in self.lib.playbooks.values():
-            if source_id in playbook.sources:
-                found.append((self.playbook_link(playbook.id), self.plain(playbook.title)))
-        for tree in self.lib.trees.values():
-            if source_id in tree.sources:
-                found.append((self.link(f"trees/{tree.id}"), self.plain(tree.title)))
-        for case in self.lib.cases.values():
-            if source_id in case.sources:
-                found.append((self.link(f"cases/{case.id}"), self.plain(case.title)))
-        return found
+        """(link, title) of every entry citing a source."""
+        return [(self.entry_link(entry), self.plain(entry.title))
+                for entry in self.lib.entries() if source_id in entry.sources]
+
+    def search_box(self) -> dict[str, str]:
+        """Data attributes of a search box on a generated page (the home page's)."""
+        count = sum(1 for _ in records(self.lib, self.lang))
+        return {"labels": json.dumps(self.ui.search_labels(), ensure_ascii=False), "records": str(count)}
+
+    def rules(self) -> list[Any]:
+        return list(RULES.values())
 
 
 class Renderer:
     """Renders every page of a Library; one instance per build."""
 
-    def __init__(self, library: Library, ui: dict[str, UiStrings],
+    def __init__(self, library: Library, ui: dict[str, UiStrings], settings: TeamSettings | None = None,
                  status_source: Callable[[], list[LanguageStatus]] | None = None) -> None:
         self.library = library
         self.ui = ui
+        self.settings = settings or TeamSettings()
         self.status_source = status_source  # computed only when the status page is rendered
         self._statuses: list[LanguageStatus] | None = None
-        self.card_cache: dict[tuple[str, str, str], Markup] = {}
+        self.card_cache: dict[tuple[str, str, str, str, int], Markup] = {}
+        self.data_cache: dict[str, dict[str, Any]] = {}
         self.env = Environment(
-            loader=FileSystemLoader(Path(__file__).with_name("templates")),
+            loader=FileSystemLoader(_TEMPLATES),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -209,15 +279,38 @@ class Renderer:
             comment_end_string="##}",
         )
         self.env.filters["md"] = markdown_inline
-        self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
+        self.macros = self.env.get_template("_macros.html").module
 
-    def card(self, view: View, entry: TemplateEntry, show_playbook: bool) -> Markup:
-        """Cards have no page-relative links unless they name their playbook: cache the rest."""
-        cache_key = (entry.template.id, view.lang, view.key if show_playbook else "")
+    def card(self, view: View, entry: TemplateEntry, anchor: str, show_playbook: bool, level: int) -> Markup:
+        cache_key = (entry.template.id, view.lang, anchor, view.key if show_playbook else "", level)
         if cache_key not in self.card_cache:
-            macros = self.env.get_template("_macros.html").module
-            self.card_cache[cache_key] = Markup(macros.template_card(view, entry, show_playbook))  # type: ignore[attr-defined]
+            self.card_cache[cache_key] = Markup(
+                self.macros.template_card(view, entry, anchor, show_playbook, level))  # type: ignore[attr-defined]
         return self.card_cache[cache_key]
+
+    def page_data(self, language: str) -> dict[str, Any]:
+        """Channels, placeholders, team defaults and the card labels, for the page script."""
+        if language not in self.data_cache:
+            lib, ui = self.library, self.ui[language]
+
+            def text(value: LocalizedText | None) -> str:
+                if value is None:
+                    return ""
+                own = value.root.get(language, "")
+                return own if not is_untranslated(own) else value.root.get(lib.default_language, "")
+
+            self.data_cache[language] = {
+                "language": language,
+                "channels": {c.id: {"name": text(c.name), "limits": [[x.max, x.unit.value] for x in c.limits],
+                                    "confirmed": c.confirmed, "links": c.links, "public": c.public,
+                                    "mechanics": text(c.mechanics)} for c in lib.channels.values()},
+                "placeholders": {p.name: {"label": text(p.label), "example": text(p.example), "scope": p.scope.value,
+                                          "form": (p.form.get(language) if p.form else None) or "",
+                                          "team": self.settings.team_value(p.name, language)}
+                                 for p in lib.placeholders.values()},
+                "labels": ui.card_labels(),
+            }
+        return self.data_cache[language]
 
     def statuses(self) -> list[LanguageStatus]:
         if self._statuses is None:
@@ -225,8 +318,9 @@ class Renderer:
         return self._statuses
 
     def page(self, template: str, key: str, language: str, **context: object) -> str:
-        view = View(self.library, self.ui[language], key, self.card)
-        return self.env.get_template(template).render(v=view, t=self.ui[language].labels, lib=self.library, **context)
+        view = View(self, self.ui[language], key)
+        body = self.env.get_template(template).render(v=view, t=self.ui[language].labels, lib=self.library, **context)
+        return body + ("\n" + str(view.page_data()) + "\n" if view.has_cards else "")
 
     def pages(self) -> list[PageSpec]:
         """Every generated page key with its renderer."""
@@ -237,18 +331,28 @@ class Renderer:
 
         specs = [
             spec("index", "home.md"),
-            spec("principles", "principles.md"),
+            spec("principles/index", "principles.md"),
             spec("playbooks/index", "playbooks.md"),
             spec("templates", "templates.md"),
             spec("cases/index", "cases.md"),
             spec("response-times", "response_times.md"),
+            spec("channels", "channels.md"),
             spec("sources", "sources.md"),
+            spec("contribute/style", "style.md"),
         ]
-        specs += [spec(f"playbooks/{p.id}", "playbook.md", playbook=p) for p in lib.playbooks.values()]
-        specs += [spec(f"trees/{t.id}", "tree.md", tree=t) for t in lib.trees.values()]
-        specs += [spec(f"cases/{c.id}", "case.md", case=c) for c in lib.cases.values()]
+        specs += [spec(entry_key(p), "playbook.md", playbook=p) for p in lib.playbooks.values()]
+        specs += [spec(entry_key(p), "principle.md", principle=p) for p in lib.principles.values()]
+        specs += [spec(entry_key(t), "tree.md", tree=t) for t in lib.trees.values()]
+        specs += [spec(entry_key(c), "case.md", case=c) for c in lib.cases.values()]
         specs.append(spec("contribute/format", "format.md", reference=reference(lib.languages),
                           example=playbook_skeleton("late-delivery", lib.languages)))
         specs.append(PageSpec("contribute/translation-status", lambda language: self.page(
             "status.md", "contribute/translation-status", language, statuses=self.statuses())))
         return specs
+
+
+def iter_pages(renderer: Renderer, languages: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(page key, language, Markdown) for every page: what `replybook render` writes."""
+    for spec in renderer.pages():
+        for language in languages:
+            yield spec.key, language, spec.render(language)
