@@ -1,0 +1,443 @@
+/* Replybook search: the reader's own language only, built for what agents type at 2 a.m.
+ *
+ * Pagefind holds one index per language (made from the guide's content, with search terms
+ * weighted like titles). Before it sees a query, each word is
+ *   - folded (ё→е, й→и, ї→і, є→е, ґ→г, ş→ș, any apostrophe to '), as the index was;
+ *   - for Ukrainian and Russian, turned into its dictionary lemma through the site's lexicon
+ *     (every form of every word the guide uses, sharded by first letters: a few KB per word);
+ *   - if it matches nothing, corrected to the nearest word the guide uses (one or two typos).
+ * A query whose words do not all match still returns the best partial matches, marked as such;
+ * a query that finds nothing offers the triage questions and the list of situations.
+ * Enter opens the first result, or waits for it. */
+(function () {
+  "use strict";
+
+  var RB = window.Replybook;
+  var lang = RB.lang;
+  var MORPHOLOGY = { uk: true, ru: true };
+  /* Function words: they say nothing about the situation, and as prefixes they match everything. */
+  var STOP = {
+    en: "a an the to of in on at for and or is are was were be been am my our we us i you your he she they them " +
+        "his her their it its this that these those how what why when where who do does did done can could should " +
+        "would will with about from by as so if not no but just get got has have had me someone somebody",
+    ru: "и в во на с со к ко по о об от до за из у не ни что как это для а но ли же я мы вы ты он она они его ее их " +
+        "мой моя мое мои наш наша наше наши ваш если когда где чтобы или то ну бы был была было были есть так уже " +
+        "еще все всё нам нас вам вас мне меня ему ей им там тут вот",
+    uk: "і й та в у на з із зі до за від по про не ні що як це для а але чи ж я ми ви ти він вона вони його її їх " +
+        "мій моя моє мої наш наша наше наші ваш якщо коли де щоб або то ну б би був була було були є так вже ще " +
+        "все всі нам нас вам вас мені мене йому їй їм там тут ось шо",
+    ro: "si in la cu de din pe pentru un o a al ale ai cum ce ca nu e este sunt ma eu noi voi tu el ea ei ele " +
+        "daca cand sau care se sa ne am ia da le mai dar doar tot are avem fi fost lui lor ii i s m am iar",
+    es: "y e en de del la el los las un una unos unas a al con por para que como no es se mi mis si cuando o lo " +
+        "le les me nos te tu su sus ya hay muy mas pero este esta esto eso ese esa"
+  };
+  var stop = {};
+  (STOP[lang] || "").split(" ").forEach(function (w) { stop[w] = true; });
+  var NORMALIZE = { "’": "'", "ʼ": "'", "`": "'", "ş": "ș", "ţ": "ț" };
+  var LOOSE = { "ё": "е", "й": "и", "ї": "і", "є": "е", "ґ": "г" };
+
+  /* The same two foldings as hooks/replybook/morphology.py: `normalize` is what the index holds,
+   * `loose` also folds letters mixed up on the wrong keyboard layout, for lookups only. */
+  function normalize(word) {
+    return word.toLowerCase().replace(/[’ʼ`şţ]/g, function (c) { return NORMALIZE[c]; });
+  }
+  function loose(word) {
+    return normalize(word).replace(/[ёйїєґ]/g, function (c) { return LOOSE[c]; });
+  }
+  function bare(word) { return loose(word).normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+  function tokens(query) {
+    var found = normalize(query).match(/[^\s.,;:!?()"«»„“”\[\]{}\/\\|+=*&^%$#@~<>]+/g) || [];
+    var out = [];
+    found.forEach(function (w) {
+      w = w.replace(/^['-]+|['-]+$/g, "");
+      if (w && !stop[bare(w)] && out.indexOf(w) < 0 && (w.length > 1 || /\d/.test(w))) { out.push(w); }
+    });
+    return out;
+  }
+
+  function hex(key) {
+    var out = "";
+    for (var i = 0; i < key.length; i += 1) { out += ("000" + key.charCodeAt(i).toString(16)).slice(-4); }
+    return out;
+  }
+  var cache = {};
+  function fetchJson(path) {
+    if (!(path in cache)) {
+      cache[path] = fetch(new URL(path, RB.root).href).then(function (r) {
+        return r.ok ? r.json() : null;
+      }).catch(function () { return null; });
+    }
+    return cache[path];
+  }
+  function shard(word) { return fetchJson("search/" + lang + "/forms/" + hex(loose(word).slice(0, 2)) + ".json"); }
+
+  /* The words the index holds (with lemmas and search terms), most frequent first, as loose keys:
+   * a word the guide never uses would only bring Pagefind's near matches, so it is corrected or dropped. */
+  var vocab = null;
+  function vocabulary() {
+    if (!vocab) {
+      vocab = fetchJson("search/" + lang + "/words.json").then(function (list) {
+        list = list || [];
+        var keys = list.map(bare);
+        var sorted = keys.slice().sort();
+        var set = {};
+        keys.forEach(function (k) { set[k] = true; });
+        return { words: list, keys: keys, sorted: sorted, set: set };
+      });
+    }
+    return vocab;
+  }
+  function startsAt(v, key) {
+    var lo = 0;
+    var hi = v.sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (v.sorted[mid] < key) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo < v.sorted.length && v.sorted[lo].indexOf(key) === 0;
+  }
+  /* A word the index can match: one it holds, the beginning of one (still typing), or a longer
+   * form of one (an inflection the stemmer reduces: "months" → "month"). */
+  function known(v, word) {
+    var key = bare(word);
+    if (v.set[key]) { return true; }
+    if (key.length >= 3 && startsAt(v, key)) { return true; }
+    for (var cut = key.length - 1; cut >= Math.max(4, key.length - 4); cut -= 1) {
+      if (v.set[key.slice(0, cut)]) { return true; }
+    }
+    return false;
+  }
+
+  /* Dictionary form of a Ukrainian or Russian word (the word itself elsewhere, or when unknown). */
+  function lemma(word) {
+    if (!MORPHOLOGY[lang]) { return Promise.resolve(word); }
+    return shard(word).then(function (forms) { return (forms && forms[loose(word)]) || word; });
+  }
+
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var prev2 = null;
+    var prev = [];
+    for (var j = 0; j <= b.length; j += 1) { prev.push(j); }
+    for (var i = 1; i <= a.length; i += 1) {
+      var row = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k += 1) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var v = Math.min(prev[k] + 1, row[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) {
+          v = Math.min(v, prev2[k - 2] + 1);
+        }
+        row.push(v);
+        if (v < best) { best = v; }
+      }
+      if (best > limit) { return limit + 1; }
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  /* The word of the guide nearest to a word it never uses (one typo, two in long words), most
+   * frequent first; for Ukrainian and Russian the forms of the lexicon count too. */
+  function correct(word) {
+    if (loose(word).length < 5) { return Promise.resolve(null); }
+    var limit = word.length >= 9 ? 2 : 1;
+    var key = bare(word);
+    var lookups = [vocabulary()];
+    if (MORPHOLOGY[lang]) { lookups.push(shard(word)); }
+    return Promise.all(lookups).then(function (found) {
+      var v = found[0];
+      var forms = found[1] || {};
+      var best = null;
+      var bestDistance = limit + 1;
+      function consider(candidate, value) {
+        var d = distance(key, bare(candidate), limit);
+        if (d < bestDistance) { best = value; bestDistance = d; }
+      }
+      Object.keys(forms).forEach(function (form) { consider(form, forms[form]); });
+      for (var i = 0; i < v.words.length && bestDistance > 0; i += 1) { consider(v.words[i], v.words[i]); }
+      return best;
+    });
+  }
+
+  var pagefind = null;
+  function engine() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", RB.root).href).then(function (module) {
+        var tune = window.ReplybookSearchTuning || {};
+        var ranking = tune.ranking || { pageLength: 0.3, termFrequency: 0.6 };
+        return module.options({ excerptLength: 0, ranking: ranking }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+    }
+    return pagefind;
+  }
+
+  /* Which records are replies, principles, cases…: Pagefind's filter index, loaded once. */
+  var kindMap = null;
+  function kindsById(module) {
+    if (!kindMap) {
+      var map = {};
+      kindMap = Promise.all(["template", "playbook", "principle", "case", "tree"].map(function (kind) {
+        return module.search(null, { filters: { kind: [kind] } }).then(function (found) {
+          ((found && found.results) || []).forEach(function (r) { map[r.id] = kind; });
+        });
+      })).then(function () { return map; });
+    }
+    return kindMap;
+  }
+
+  function search(module, words) {
+    return module.search(words.join(" ")).then(function (found) { return found ? found.results : []; });
+  }
+
+
+  /* Search each word on its own, correcting a word that matches nothing, then rank every record
+   * by how well it matches the whole query: the sum of its words' scores (Pagefind's BM25, which
+   * already weighs titles and search terms above body text and rare words above common ones),
+   * times a bonus for each query word it matches. A record that misses a word is a partial match. */
+  var lastPerWord = [];
+  function find(query) {
+    var words = tokens(query);
+    if (!words.length) { return Promise.resolve({ results: [], corrected: null, empty: true }); }
+    var tune = window.ReplybookSearchTuning || {};
+    var coverage = "coverage" in tune ? tune.coverage : 0.5;
+    var records = RB.searchRecords || 100;
+    return engine().then(function (module) {
+      return vocabulary().then(function (v) {
+        return Promise.all(words.map(function (word) {
+          return lemma(word).then(function (base) {
+            if (known(v, base) || known(v, word)) {
+              return search(module, [base]).then(function (found) {
+                return { word: base, results: found, corrected: false };
+              });
+            }
+            return correct(base).then(function (better) {
+              if (!better) { return { word: base, results: [], corrected: false }; }
+              return lemma(better).then(function (fixed) {
+                return search(module, [fixed]).then(function (again) {
+                  return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };
+                });
+              });
+            });
+          });
+        }));
+      }).then(function (perWord) {
+        lastPerWord = perWord;
+        var table = {};
+        var usable = 0;
+        perWord.forEach(function (entry) {
+          if (!entry.results.length) { return; }
+          usable += 1;
+          /* a word found in few records says more than one found in most (inverse document frequency) */
+          var idf = Math.log(1 + records / entry.results.length) * (entry.weight || 1);
+          entry.results.forEach(function (result) {
+            var row = table[result.id] || (table[result.id] = { result: result, score: 0, matched: 0 });
+            row.score += result.score * idf;
+            row.matched += 1;
+          });
+        });
+        var rows = Object.keys(table).map(function (id) { return table[id]; });
+        var kinds = tune.kinds || { template: 0.6 };
+        rows.forEach(function (row) {
+          row.rank = row.score * (1 + coverage * (row.matched - 1));
+        });
+        /* a reply is one card of a playbook: it leads only when the query is about that reply */
+        return kindsById(module).then(function (byId) {
+          rows.forEach(function (row) {
+            var kind = byId[row.result.id] || "page";
+            if (kind in kinds) { row.rank *= kinds[kind]; }
+          });
+          return rows;
+        });
+      }).then(function (rows) {
+        rows.sort(function (a, b) { return b.rank - a.rank; });
+        var perWord = lastPerWord;
+        RB.lastSearch = perWord.map(function (e) { return e.word + ":" + e.results.length + (e.corrected ? "*" : ""); });
+        var corrected = perWord.some(function (e) { return e.corrected; }) ?
+          perWord.map(function (e) { return e.word; }).join(" ") : null;
+        return {
+          results: rows.map(function (row) { return { result: row.result, partial: row.matched < words.length }; }),
+          corrected: corrected
+        };
+      });
+    });
+  }
+
+  /* ---------- the search box ---------- */
+
+  RB.enhanceSearch = function (root) {
+    if (root.dataset.rbReady) { return; }
+    root.dataset.rbReady = "1";
+    root.hidden = false;
+    var d = root.dataset;
+    var input = root.querySelector(".rb-search__input");
+    var form = root.querySelector("form");
+    var toggle = root.querySelector(".rb-search__toggle");
+    var list = root.querySelector(".rb-search__results");
+    var status = root.querySelector(".rb-search__status");
+    var more = root.querySelector(".rb-search__more");
+    var none = root.querySelector(".rb-search__none");
+    var labels = JSON.parse(d.labels || "{}");
+    RB.searchRecords = parseInt(d.records, 10) || RB.searchRecords;
+    var serial = 0;
+    var current = null;
+    var pending = null;
+    var FIRST = 5;
+    var NEXT = 10;
+
+    function open(state) {
+      root.classList.toggle("rb-search--open", state);
+      if (toggle) { toggle.setAttribute("aria-expanded", state ? "true" : "false"); }
+    }
+    function clear() {
+      more.hidden = true;
+      none.hidden = true;
+      list.textContent = "";
+      status.textContent = "";
+      root.classList.remove("rb-search--results");
+    }
+
+    function item(entry, data) {
+      var meta = data.meta || {};
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.className = "rb-search__hit";
+      a.href = new URL((meta.url || data.url).replace(/^\//, ""), RB.root).href;
+      var top = document.createElement("span");
+      top.className = "rb-search__top";
+      var kind = document.createElement("span");
+      kind.className = "rb-search__kind rb-search__kind--" + (meta.kind || "page");
+      kind.textContent = labels["kind_" + (meta.kind || "page")] || "";
+      var title = document.createElement("span");
+      title.className = "rb-search__title";
+      title.textContent = meta.title || "";
+      top.appendChild(kind);
+      top.appendChild(title);
+      a.appendChild(top);
+      if (meta.context) {
+        var context = document.createElement("span");
+        context.className = "rb-search__context";
+        context.textContent = meta.context;
+        a.appendChild(context);
+      }
+      if (meta.summary) {
+        var summary = document.createElement("span");
+        summary.className = "rb-search__summary";
+        summary.textContent = meta.summary;
+        a.appendChild(summary);
+      }
+      if (entry.partial) {
+        var badge = document.createElement("span");
+        badge.className = "rb-search__partial";
+        badge.textContent = labels.partial_badge || "";
+        a.appendChild(badge);
+      }
+      li.appendChild(a);
+      return li;
+    }
+
+    function show(mine, from, count) {
+      var slice = current.results.slice(from, from + count);
+      return Promise.all(slice.map(function (entry) { return entry.result.data(); })).then(function (items) {
+        if (mine !== serial) { return; }
+        if (from === 0) { list.textContent = ""; }
+        items.forEach(function (data, i) { list.appendChild(item(slice[i], data)); });
+        more.hidden = list.children.length >= current.results.length;
+      });
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var mine = ++serial;
+      if (!query) { clear(); pending = null; return; }
+      status.textContent = labels.loading || "";
+      pending = find(query).then(function (found) {
+        if (mine !== serial) { return null; }
+        current = found;
+        root.classList.add("rb-search--results");
+        if (!found.results.length) {
+          list.textContent = "";
+          more.hidden = true;
+          none.hidden = false;
+          status.textContent = labels.none || "";
+          return null;
+        }
+        none.hidden = true;
+        var lead = RB.plural(labels.results, found.results.length, lang);
+        if (found.corrected) { lead = RB.plural(labels.corrected, 0, lang, { query: found.corrected }) + " · " + lead; }
+        if (found.results[0].partial) { lead = labels.partial + " " + lead; }
+        status.textContent = lead;
+        return show(mine, 0, FIRST);
+      }).catch(function () {
+        if (mine === serial) { status.textContent = labels.none || ""; none.hidden = false; }
+      });
+    }
+
+    function goFirst() {
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    }
+
+    more.addEventListener("click", function () {
+      if (!current) { return; }
+      var from = list.children.length;
+      show(serial, from, NEXT).then(function () {
+        var next = list.children[from];
+        var link = next && next.querySelector("a");
+        if (link) { link.focus(); }
+      });
+    });
+    input.addEventListener("focus", function () { engine(); });
+    input.addEventListener("input", run);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!input.value.trim()) { return; }
+      if (!pending) { run(); }
+      var waitFor = pending;
+      Promise.resolve(waitFor).then(function () {
+        if (waitFor === pending) { goFirst(); }
+      });
+    });
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var state = !root.classList.contains("rb-search--open");
+        open(state);
+        if (state) { input.focus(); }
+      });
+    }
+    root.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var index = links.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && links.length) {
+        event.preventDefault();
+        links[Math.min(index + 1, links.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && links.length) {
+        event.preventDefault();
+        if (index <= 0) { input.focus(); } else { links[index - 1].focus(); }
+      } else if (event.key === "Escape") {
+        input.value = "";
+        clear();
+        open(false);
+        input.focus();
+      }
+    });
+    if (toggle) {
+      document.addEventListener("keydown", function (event) {
+        var target = event.target;
+        var typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" ||
+          target.tagName === "SELECT" || target.isContentEditable);
+        if (event.key === "/" && !typing) {
+          event.preventDefault();
+          open(true);
+          input.focus();
+        }
+      });
+    }
+  };
+
+  RB.searchFind = find;
+})();
