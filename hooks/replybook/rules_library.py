@@ -29,7 +29,7 @@ from .rules_text import is_untranslated, template_texts
 from .yaml_source import FieldPath, SourceFile
 
 #: Placeholders whose value is a link (not clickable on some channels).
-LINK_PLACEHOLDERS = frozenset({"link", "dm_link", "website"})
+LINK_PLACEHOLDERS = frozenset({"link", "website"})
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 UNIT_NAMES = {"characters": "characters", "graphemes": "graphemes", "utf8-bytes": "bytes",
               "x-weighted": "characters as X counts them"}
