@@ -17,19 +17,16 @@
   var MORPHOLOGY = { uk: true, ru: true };
   /* Function words: they say nothing about the situation, and as prefixes they match everything. */
   var STOP = {
-    en: "a an the to of in on at for and or is are was were be been am my our we us i you your he she they them " +
-        "his her their it its this that these those how what why when where who do does did done can could should " +
-        "would will with about from by as so if not no but just get got has have had me someone somebody",
-    ru: "и в во на с со к ко по о об от до за из у не ни что как это для а но ли же я мы вы ты он она они его ее их " +
-        "мой моя мое мои наш наша наше наши ваш если когда где чтобы или то ну бы был была было были есть так уже " +
-        "еще все всё нам нас вам вас мне меня ему ей им там тут вот",
-    uk: "і й та в у на з із зі до за від по про не ні що як це для а але чи ж я ми ви ти він вона вони його її їх " +
-        "мій моя моє мої наш наша наше наші ваш якщо коли де щоб або то ну б би був була було були є так вже ще " +
-        "все всі нам нас вам вас мені мене йому їй їм там тут ось шо",
-    ro: "si in la cu de din pe pentru un o a al ale ai cum ce ca nu e este sunt ma eu noi voi tu el ea ei ele " +
-        "daca cand sau care se sa ne am ia da le mai dar doar tot are avem fi fost lui lor ii i s m am iar",
-    es: "y e en de del la el los las un una unos unas a al con por para que como no es se mi mis si cuando o lo " +
-        "le les me nos te tu su sus ya hay muy mas pero este esta esto eso ese esa"
+    en: "a an the to of in on at for and or is are was were be been it its this that these those how what why " +
+        "when where who do does did can could should would will with about from by as so if not no but just",
+    ru: "и в во на с со к ко по о об от до за из у не ни что как это для а но ли же если когда где чтобы или то " +
+        "ну бы был была было были есть так уже еще там тут вот",
+    uk: "і й та в у на з із зі до за від по про не ні що як це для а але чи ж якщо коли де щоб або то ну б би " +
+        "був була було були є так вже ще там тут ось шо",
+    ro: "si in la cu de din pe pentru un o a al ale ai cum ce ca nu e este sunt ma daca cand sau care se sa ne " +
+        "am ia da le mai dar doar tot are avem fi fost lui lor ii i s m iar",
+    es: "y e en de del la el los las un una unos unas a al con por para que como no es se si cuando o lo le les " +
+        "me te su sus ya hay muy mas pero este esta esto eso ese esa"
   };
   var stop = {};
   (STOP[lang] || "").split(" ").forEach(function (w) { stop[w] = true; });
@@ -255,6 +252,9 @@
         });
       }).then(function (rows) {
         rows.sort(function (a, b) { return b.rank - a.rank; });
+        /* far weaker than the best match: noise from a common word, not a result */
+        var floor = rows.length ? rows[0].rank * (tune.floor || 0.12) : 0;
+        rows = rows.filter(function (row) { return row.rank >= floor; });
         var perWord = lastPerWord;
         RB.lastSearch = perWord.map(function (e) { return e.word + ":" + e.results.length + (e.corrected ? "*" : ""); });
         var corrected = perWord.some(function (e) { return e.corrected; }) ?

@@ -222,6 +222,14 @@ class View:
             return self.lib.templates[outcome.template].playbook
         return None
 
+    def on_page_of(self, playbook: Playbook) -> bool:
+        """Whether this page is ``playbook``'s own page (its reply cards are right here)."""
+        return self.key == entry_key(playbook)
+
+    @staticmethod
+    def template_anchor(template_id: str) -> str:
+        return template_anchor(template_id)
+
     def outcome_link(self, outcome: Outcome) -> str:
         """The playbook, opened where the answers so far leave off (a question of its tree, or its replies)."""
         playbook = self.outcome_playbook(outcome)
