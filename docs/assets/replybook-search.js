@@ -15,21 +15,31 @@
   var RB = window.Replybook;
   var lang = RB.lang;
   var MORPHOLOGY = { uk: true, ru: true };
-  /* Function words: they say nothing about the situation, and as prefixes they match everything. */
-  var STOP = {
-    en: "a an the to of in on at for and or is are was were be been it its this that these those how what why " +
-        "when where who do does did can could should would will with about from by as so if not no but just",
-    ru: "и в во на с со к ко по о об от до за из у не ни что как это для а но ли же если когда где чтобы или то " +
-        "ну бы был была было были есть так уже еще там тут вот",
-    uk: "і й та в у на з із зі до за від по про не ні що як це для а але чи ж якщо коли де щоб або то ну б би " +
-        "був була було були є так вже ще там тут ось шо",
-    ro: "si in la cu de din pe pentru un o a al ale ai cum ce ca nu e este sunt ma daca cand sau care se sa ne " +
-        "am ia da le mai dar doar tot are avem fi fost lui lor ii i s m iar",
-    es: "y e en de del la el los las un una unos unas a al con por para que como no es se si cuando o lo le les " +
-        "me te su sus ya hay muy mas pero este esta esto eso ese esa"
+  /* What a query asks for, from the words people use for it: a question wants a principle (advice),
+   * "example" or "case" wants a case study, "reply", "template" or "text" wants a reply card. */
+  var INTENT = {
+    principle: {
+      en: /^(how|should|why|when|can|is|are|do|does|must|ok)$/,
+      ru: /^(как|надо|нужно|стоит|почему|зачем|можно|ли|когда|сколько)$/,
+      uk: /^(як|чи|треба|потрібно|варто|чому|навіщо|можна|коли|скільки)$/,
+      ro: /^(cum|cat|cât|trebuie|de|ce|când|cand|e|este|pot|putem|ok)$/,
+      es: /^(como|cómo|debo|debemos|hay|por|que|qué|cuando|cuándo|se|puedo|podemos|vale)$/
+    },
+    case: /^(example|examples|case|cases|story|кейс|кейсы|кейсів|кейси|пример|примеры|приклад|приклади|історія|история|exemplu|exemple|caz|cazul|studiu|ejemplo|ejemplos|caso|casos|historia)$/,
+    template: /^(reply|replies|template|templates|text|message|wording|script|ответ|шаблон|шаблоны|текст|сообщение|відповідь|шаблони|повідомлення|răspuns|raspuns|sablon|șablon|mesaj|text|respuesta|plantilla|mensaje|texto)$/
   };
-  var stop = {};
-  (STOP[lang] || "").split(" ").forEach(function (w) { stop[w] = true; });
+  function intents(query) {
+    var raw = normalize(query).split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+    var found = {};
+    var principle = INTENT.principle[lang];
+    if (/\?\s*$/.test(query) || (principle && raw.length && principle.test(raw[0]))) { found.principle = true; }
+    raw.forEach(function (w) {
+      if (INTENT.case.test(w)) { found["case"] = true; }
+      if (INTENT.template.test(w)) { found.template = true; }
+    });
+    return found;
+  }
+
   var NORMALIZE = { "’": "'", "ʼ": "'", "`": "'", "ş": "ș", "ţ": "ț" };
   var LOOSE = { "ё": "е", "й": "и", "ї": "і", "є": "е", "ґ": "г" };
 
@@ -42,13 +52,30 @@
     return normalize(word).replace(/[ёйїєґ]/g, function (c) { return LOOSE[c]; });
   }
   function bare(word) { return loose(word).normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
-  function tokens(query) {
+  /* The query's words without function words (the build's list for this language, stop.json). */
+  function tokens(query, stop) {
     var found = normalize(query).match(/[^\s.,;:!?()"«»„“”\[\]{}\/\\|+=*&^%$#@~<>]+/g) || [];
     var out = [];
     found.forEach(function (w) {
       w = w.replace(/^['-]+|['-]+$/g, "");
       if (w && !stop[bare(w)] && out.indexOf(w) < 0 && (w.length > 1 || /\d/.test(w))) { out.push(w); }
     });
+    return out;
+  }
+  /* The key of two neighbouring query words, as hooks/replybook/morphology.py phrase_keys makes them
+   * from titles and search terms: "response time" ranks the entry listing that phrase first. */
+  var PHRASE_MARK = "zq";
+  var PHRASE_LETTERS = 4;
+  function phraseKeys(words) {
+    var keys = words.filter(function (w) { return !/\d/.test(w); }).map(function (w) {
+      return bare(w).slice(0, PHRASE_LETTERS);
+    });
+    var out = [];
+    for (var i = 0; i + 1 < keys.length; i += 1) {
+      if (keys[i] === keys[i + 1]) { continue; }
+      var key = PHRASE_MARK + (keys[i] < keys[i + 1] ? keys[i] + keys[i + 1] : keys[i + 1] + keys[i]);
+      if (out.indexOf(key) < 0) { out.push(key); }
+    }
     return out;
   }
 
@@ -73,14 +100,17 @@
   var vocab = null;
   function vocabulary() {
     if (!vocab) {
-      vocab = fetchJson("search/" + lang + "/words.json").then(function (list) {
-        list = list || [];
-        var keys = list.map(bare);
-        var sorted = keys.slice().sort();
-        var set = {};
-        keys.forEach(function (k) { set[k] = true; });
-        return { words: list, keys: keys, sorted: sorted, set: set };
-      });
+      vocab = Promise.all([fetchJson("search/" + lang + "/words.json"), fetchJson("search/" + lang + "/stop.json")])
+        .then(function (found) {
+          var list = found[0] || [];
+          var keys = list.map(bare);
+          var sorted = keys.slice().sort();
+          var set = {};
+          keys.forEach(function (k) { set[k] = true; });
+          var stop = {};
+          (found[1] || []).forEach(function (w) { stop[w] = true; });
+          return { words: list, keys: keys, sorted: sorted, set: set, stop: stop };
+        });
     }
     return vocab;
   }
@@ -192,78 +222,103 @@
   }
 
 
-  /* Search each word on its own, correcting a word that matches nothing, then rank every record
-   * by how well it matches the whole query: the sum of its words' scores (Pagefind's BM25, which
-   * already weighs titles and search terms above body text and rare words above common ones),
-   * times a bonus for each query word it matches. A record that misses a word is a partial match. */
-  var lastPerWord = [];
+  /* Search each word on its own, correcting a word that matches nothing, and each pair of
+   * neighbouring words as a phrase key; then rank (below). */
   function find(query) {
-    var words = tokens(query);
-    if (!words.length) { return Promise.resolve({ results: [], corrected: null, empty: true }); }
     var tune = window.ReplybookSearchTuning || {};
     var coverage = "coverage" in tune ? tune.coverage : 0.5;
+    var pairWeight = "pair" in tune ? tune.pair : 1;
     var records = RB.searchRecords || 100;
-    return engine().then(function (module) {
-      return vocabulary().then(function (v) {
-        return Promise.all(words.map(function (word) {
-          return lemma(word).then(function (base) {
-            if (known(v, base) || known(v, word)) {
-              return search(module, [base]).then(function (found) {
-                return { word: base, results: found, corrected: false };
-              });
-            }
-            return correct(base).then(function (better) {
-              if (!better) { return { word: base, results: [], corrected: false }; }
-              return lemma(better).then(function (fixed) {
-                return search(module, [fixed]).then(function (again) {
-                  return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };
-                });
+    var words = [];
+    return Promise.all([engine(), vocabulary()]).then(function (loaded) {
+      var module = loaded[0];
+      var v = loaded[1];
+      words = tokens(query, v.stop);
+      return Promise.all(words.map(function (word) {
+        return lemma(word).then(function (base) {
+          if (known(v, base) || known(v, word)) {
+            return search(module, [base]).then(function (found) {
+              return { word: base, results: found, corrected: false };
+            });
+          }
+          /* not a word of the guide as typed: Pagefind's stemmer may still know it ("proving" →
+           * "prove"); only when it finds nothing is the word a typo to correct */
+          return Promise.all([search(module, [base]), correct(base)]).then(function (both) {
+            if (both[0].length || !both[1]) { return { word: base, results: both[0], corrected: false }; }
+            return lemma(both[1]).then(function (fixed) {
+              return search(module, [fixed]).then(function (again) {
+                return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };
               });
             });
           });
-        }));
-      }).then(function (perWord) {
-        lastPerWord = perWord;
-        var table = {};
-        var usable = 0;
-        perWord.forEach(function (entry) {
-          if (!entry.results.length) { return; }
-          usable += 1;
-          /* a word found in few records says more than one found in most (inverse document frequency) */
-          var idf = Math.log(1 + records / entry.results.length) * (entry.weight || 1);
-          entry.results.forEach(function (result) {
-            var row = table[result.id] || (table[result.id] = { result: result, score: 0, matched: 0 });
-            row.score += result.score * idf;
-            row.matched += 1;
+        });
+      })).then(function (perWord) {
+        var found = perWord.filter(function (e) { return e.results.length; }).map(function (e) { return e.word; });
+        return Promise.all(phraseKeys(found).map(function (key) {
+          return search(module, [key]).then(function (hits) {
+            return { word: key, results: hits, corrected: false, weight: pairWeight, phrase: true };
           });
-        });
-        var rows = Object.keys(table).map(function (id) { return table[id]; });
-        var kinds = tune.kinds || { template: 0.6 };
-        rows.forEach(function (row) {
-          row.rank = row.score * (1 + coverage * (row.matched - 1));
-        });
-        /* a reply is one card of a playbook: it leads only when the query is about that reply */
-        return kindsById(module).then(function (byId) {
-          rows.forEach(function (row) {
-            var kind = byId[row.result.id] || "page";
-            if (kind in kinds) { row.rank *= kinds[kind]; }
-          });
-          return rows;
-        });
-      }).then(function (rows) {
-        rows.sort(function (a, b) { return b.rank - a.rank; });
-        /* far weaker than the best match: noise from a common word, not a result */
-        var floor = rows.length ? rows[0].rank * (tune.floor || 0.12) : 0;
-        rows = rows.filter(function (row) { return row.rank >= floor; });
-        var perWord = lastPerWord;
-        RB.lastSearch = perWord.map(function (e) { return e.word + ":" + e.results.length + (e.corrected ? "*" : ""); });
-        var corrected = perWord.some(function (e) { return e.corrected; }) ?
-          perWord.map(function (e) { return e.word; }).join(" ") : null;
-        return {
-          results: rows.map(function (row) { return { result: row.result, partial: row.matched < words.length }; }),
-          corrected: corrected
-        };
+        })).then(function (pairs) { return { perWord: perWord, pairs: pairs, module: module }; });
       });
+    }).then(function (got) {
+      if (!words.length) { return { results: [], corrected: null, empty: true }; }
+      return rank(got.module, got.perWord, got.pairs, query, words.length, tune, coverage, records);
+    });
+  }
+
+  /* Rank every record by how well it matches the whole query: the sum of its words' scores
+   * (Pagefind's BM25, which already weighs titles and search terms above body text, each word
+   * weighted by how rare it is), plus its phrase keys', times a bonus for each query word it
+   * matches, times its kind's weight. A record that misses a word is a partial match. */
+  function rank(module, perWord, pairs, query, count, tune, coverage, records) {
+    var table = {};
+    perWord.forEach(function (entry) {
+      if (!entry.results.length) { return; }
+      /* a word found in few records says more than one found in most (inverse document frequency) */
+      var idf = Math.log(1 + records / entry.results.length) * (entry.weight || 1);
+      entry.results.forEach(function (result) {
+        var row = table[result.id] || (table[result.id] = { result: result, score: 0, matched: 0 });
+        row.score += result.score * idf;
+        row.matched += 1;
+      });
+    });
+    pairs.forEach(function (entry) {
+      if (!entry.results.length) { return; }
+      var idf = Math.log(1 + records / entry.results.length) * entry.weight;
+      entry.results.forEach(function (result) {
+        var row = table[result.id];
+        if (row) { row.score += result.score * idf; }  /* a pair only lifts a record its words found */
+      });
+    });
+    var rows = Object.keys(table).map(function (id) { return table[id]; });
+    var kinds = {};
+    var base = tune.kinds || { template: 0.6 };
+    Object.keys(base).forEach(function (k) { kinds[k] = base[k]; });
+    var wants = intents(query);
+    var lift = tune.intent || 1.5;
+    if (wants.principle) { kinds.principle = (kinds.principle || 1) * lift; }
+    if (wants["case"]) { kinds["case"] = (kinds["case"] || 1) * lift; }
+    /* a reply is one card of a playbook: it leads only when the query is about a reply */
+    if (wants.template) { kinds.template = 1; }
+    return kindsById(module).then(function (byId) {
+      rows.forEach(function (row) {
+        row.rank = row.score * (1 + coverage * (row.matched - 1));
+        var kind = byId[row.result.id] || "page";
+        if (kind in kinds) { row.rank *= kinds[kind]; }
+      });
+      rows.sort(function (a, b) { return b.rank - a.rank; });
+      /* far weaker than the best match: noise from a common word, not a result */
+      var floor = rows.length ? rows[0].rank * (tune.floor || 0.12) : 0;
+      rows = rows.filter(function (row) { return row.rank >= floor; });
+      RB.lastSearch = perWord.concat(pairs).map(function (e) {
+        return e.word + ":" + e.results.length + (e.corrected ? "*" : "");
+      });
+      var corrected = perWord.some(function (e) { return e.corrected; }) ?
+        perWord.map(function (e) { return e.word; }).join(" ") : null;
+      return {
+        results: rows.map(function (row) { return { result: row.result, partial: row.matched < count }; }),
+        corrected: corrected
+      };
     });
   }
 

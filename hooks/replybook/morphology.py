@@ -15,7 +15,9 @@ Two foldings, used by both sides (the browser's copy is in docs/assets/replybook
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -36,6 +38,45 @@ def normalize(word: str) -> str:
 def loose(word: str) -> str:
     """``normalize``, and the letters mixed up on the wrong keyboard folded: a lookup key only."""
     return normalize(word).translate(_LOOSE)
+
+
+def bare(word: str) -> str:
+    """``loose`` without accents (ă→a, é→e, й→и): how the vocabulary and phrase keys compare words."""
+    decomposed = unicodedata.normalize("NFD", loose(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Function words per language: they say nothing about a situation and, as prefixes, match
+#: everything, so queries drop them (the browser gets this list as `search/<lang>/stop.json`).
+STOP_WORDS: dict[str, frozenset[str]] = {language: frozenset(text.split()) for language, text in {
+    "en": "a an the to of in on at for and or is are was were be been it its this that these those how what why "
+          "when where who do does did can could should would will with about from by as so if not no but just",
+    "ru": "и в во на с со к ко по о об от до за из у не ни что как это для а но ли же если когда где чтобы или то "
+          "ну бы был была было были есть так уже еще там тут вот",
+    "uk": "і й та в у на з із зі до за від по про не ні що як це для а але чи ж якщо коли де щоб або то ну б би "
+          "був була було були є так вже ще там тут ось шо",
+    "ro": "si in la cu de din pe pentru un o a al ale ai cum ce ca nu e este sunt ma daca cand sau care se sa ne "
+          "am ia da le mai dar doar tot are avem fi fost lui lor ii i s m iar",
+    "es": "y e en de del la el los las un una unos unas a al con por para que como no es se si cuando o lo le les "
+          "me te su sus ya hay muy mas pero este esta esto eso ese esa",
+}.items()}
+
+#: A phrase key joins the first letters of two neighbouring words of a search term or title, so that
+#: "response time" finds the entry that lists it before one that has "response" and "time" apart.
+PHRASE_MARK, PHRASE_LETTERS = "zq", 4
+
+
+def phrase_keys(lemmas: Iterable[str], language: str) -> list[str]:
+    """Keys for each pair of neighbouring content words (lemmas for uk/ru), in either order."""
+    stop = STOP_WORDS.get(language, frozenset())
+    keys = [bare(w)[:PHRASE_LETTERS] for w in lemmas if bare(w) not in stop and len(w) > 1]
+    found = []
+    for first, second in itertools.pairwise(keys):
+        if first != second:
+            key = PHRASE_MARK + min(first, second) + max(first, second)
+            if key not in found:
+                found.append(key)
+    return found
 
 
 def fold(word: str) -> str:

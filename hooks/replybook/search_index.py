@@ -26,7 +26,7 @@ from typing import Any
 
 from .library import Library
 from .model import PLACEHOLDER_IN_TEXT, CaseStudy, DecisionTree, LocalizedText, Playbook, Principle, SearchTerms
-from .morphology import MORPHOLOGY_LANGUAGES, Morphology, lexicon, loose, words
+from .morphology import MORPHOLOGY_LANGUAGES, STOP_WORDS, Morphology, lexicon, loose, phrase_keys, words
 from .pages import entry_key, page_url, template_anchor
 from .rules_text import is_untranslated
 
@@ -50,10 +50,19 @@ class Record:
     summary: str
     parts: list[tuple[float, str]] = field(default_factory=list)
     context: str = ""  # for a reply: its playbook's title
+    phrases: list[str] = field(default_factory=list)  # title and search terms: their word pairs are keys
 
     def add(self, weight: float, text: str) -> None:
         if text.strip():
             self.parts.append((weight, text))
+
+    def phrase_keys(self, language: str, morphology: Morphology | None) -> list[str]:
+        """The keys of the word pairs in the title and in each search term (see morphology.phrase_keys)."""
+        found: list[str] = []
+        for phrase in [self.title, *self.phrases]:
+            lemmas = morphology.lemmas(phrase) if morphology is not None else words(phrase)
+            found.extend(k for k in phrase_keys(lemmas, language) if k not in found)
+        return found
 
     def html(self, language: str, morphology: Morphology | None) -> str:
         """The record as the HTML Pagefind indexes (never published)."""
@@ -77,6 +86,9 @@ class Record:
                                                          strict=True) if lemma != word]
             if title_lemmas:
                 out.append(f'<p data-pagefind-weight="{TITLE}">{html.escape(" ".join(title_lemmas))}</p>')
+        keys = self.phrase_keys(language, morphology)
+        if keys:
+            out.append(f'<p data-pagefind-weight="{TERMS}">{" ".join(keys)}</p>')
         out.append("</body></html>")
         return "".join(out)
 
@@ -118,6 +130,7 @@ def records(library: Library, language: str, root_language: str | None = None) -
             record = Record(_url(language, default, entry_key(playbook), template_anchor(template.id)), "template",
                             text(template.title), _excerpt(text.reply(template.text)), context=text(playbook.title))
             record.add(TERMS, text.terms(template.search))
+            record.phrases = _terms(template.search, language)
             record.add(MINOR, text(playbook.title))
             # a reply is found by what it is for (title, terms), not by the common words every
             # reply contains; its text weighs least
@@ -146,7 +159,12 @@ def _entry(entry: Principle | Playbook | CaseStudy | DecisionTree, text: _Text, 
            kind: str, summary: str) -> Record:
     record = Record(_url(language, default, entry_key(entry)), kind, text(entry.title), _excerpt(summary))
     record.add(TERMS, text.terms(entry.search))
+    record.phrases = _terms(entry.search, language)
     return record
+
+
+def _terms(value: SearchTerms | None, language: str) -> list[str]:
+    return list(value.terms(language)) if value is not None else []
 
 
 def _playbook(playbook: Playbook, text: _Text, language: str, default: str) -> Record:
@@ -193,6 +211,7 @@ def write_lexicons(all_records: dict[str, list[Record]], site: Path,
                 _write_json(folder / "forms" / shard_name(key), entries)
         vocabulary = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if len(w) > 1]
         _write_json(folder / "words.json", vocabulary)
+        _write_json(folder / "stop.json", sorted(STOP_WORDS.get(language, ())))
 
 
 def _record_path(url: str) -> str:

@@ -1,4 +1,4 @@
-"""The real guide in playbooks/: complete in every language, traceable, and well-formed."""
+"""The real guide in playbooks/: complete in every language, safe to send, traceable, well-formed."""
 
 from __future__ import annotations
 
@@ -8,26 +8,36 @@ import re
 import pytest
 
 from replybook.diagnostics import Level
-from replybook.library import load_library
-from replybook.model import Playbook, Tree
-from replybook.rules_text import is_untranslated, iter_localized
+from replybook.model import PLACEHOLDER_IN_TEXT, PlaceholderScope, SearchTerms
+from replybook.rules_text import is_untranslated, iter_localized, template_texts
 from replybook.translations import TranslationLock
 
-
-@pytest.fixture(scope="module")
-def result(project):
-    return load_library([project.playbooks_dir], project.languages, base=project.root)
-
-
-@pytest.fixture(scope="module")
-def library(result):
-    assert result.library is not None, "\n".join(d.text() for d in result.errors)
-    return result.library
+#: The situations the guide must cover (issue #4 and #13's public reviews).
+REQUIRED_PLAYBOOKS = ["public-complaint", "opinion-leader", "troll-attack", "misinformed-customer",
+                      "facts-not-verified-yet", "impossible-demand", "competitor-in-thread", "complaint-wave",
+                      "satisfied-customer", "viral-complaint", "follow-up-after-resolution", "public-review"]
+#: Blanks that restate the customer's own problem (or what they liked, or the fact at stake).
+CUSTOMER_SPECIFIC = {"issue", "what_they_liked", "fact", "rule", "fix", "offer", "product"}
+#: Replies that are not an answer to one customer, and why they need no such blank.
+NOT_TO_ONE_CUSTOMER = {
+    "troll-hidden-comment-note": "a moderation notice to the whole thread after hiding a comment",
+    "troll-check-private": "one private question to someone who posted only insults: is there a problem?",
+    "facts-still-checking-x": "a follow-up in the same thread, under the holding reply that restated the problem",
+}
 
 
 def all_documents(library):
-    return [*library.principles.values(), *library.playbooks.values(), *library.trees.values(),
-            *library.cases.values(), *library.sources.values(), *library.placeholders.values()]
+    return [*library.entries(), *library.sources.values(), *library.placeholders.values(),
+            *library.channels.values()]
+
+
+def versions(library):
+    """(template id, channel ids, text) for every version of every reply."""
+    for entry in library.templates.values():
+        template = entry.template
+        yield template.id, template.channels, template.text
+        for variant in template.variants:
+            yield template.id, variant.channels, variant.text
 
 
 def test_no_errors_and_no_warnings(result):
@@ -35,101 +45,137 @@ def test_no_errors_and_no_warnings(result):
 
 
 def test_minimum_content(library):
-    templates = len(library.templates)
     assert len(library.principles) >= 12
-    assert len(library.playbooks) >= 10
-    assert templates >= 30
+    assert len(library.playbooks) >= 12
+    assert len(library.templates) >= 45
     assert len(library.cases) >= 4
     assert "triage" in library.trees
+    assert len(library.channels) >= 14
 
 
-@pytest.mark.parametrize("playbook_id", [
-    "public-complaint", "opinion-leader", "troll-attack", "misinformed-customer", "facts-not-verified-yet",
-    "impossible-demand", "competitor-in-thread", "complaint-wave", "satisfied-customer", "viral-complaint",
-    "follow-up-after-resolution"])
-def test_required_playbooks_exist_with_templates(library, playbook_id):
+@pytest.mark.parametrize("playbook_id", REQUIRED_PLAYBOOKS)
+def test_required_playbooks_exist_with_replies_for_several_channels(library, playbook_id):
     playbook = library.playbooks[playbook_id]
     assert len(playbook.steps) >= 3 and playbook.do and playbook.dont
     assert len(playbook.templates) >= 2
-    assert len({t.channel for t in playbook.templates}) >= 2, "templates for more than one channel"
+    channels = {c for t in playbook.templates for c in [*t.channels, *(c for v in t.variants for c in v.channels)]}
+    assert len(channels) >= 3, "replies for more than one platform"
 
 
-def test_every_playbook_step_has_every_translation(library, languages):
-    for playbook in library.playbooks.values():
-        for step in playbook.steps:
-            for language in languages:
-                text = step.text.root.get(language, "")
-                assert not is_untranslated(text), f"{playbook.id}/{step.id}: {language}"
+def test_public_review_playbook_covers_review_sites_and_both_kinds_of_review(library):
+    playbook = library.playbooks["public-review"]
+    channels = {c for t in playbook.templates for c in [*t.channels, *(c for v in t.variants for c in v.channels)]}
+    assert {"google-review-reply", "google-play-review-reply", "app-store-review-reply",
+            "trustpilot-review-reply", "marketplace-review-reply"} <= channels
+    ids = {t.id for t in playbook.templates}
+    assert {"review-fair-reply", "review-no-record-reply"} <= ids
 
 
 def test_every_field_of_every_entry_has_every_language(library, languages):
-    for document in all_documents(library):
+    for document in [*all_documents(library), *library.registers.values()]:
         for path, text in iter_localized(document):
             missing = [lang for lang in languages if is_untranslated(text.root.get(lang, ""))]
             assert missing == [], f"{getattr(document, 'id', '')} {path}: {missing}"
 
 
-def _walk(tree: Tree):
-    """Every (node, option) pair, GOV.UK Smart Answers style."""
-    for node_id, node in tree.nodes.items():
-        for option in node.options:
-            yield node_id, option
+def test_every_entry_and_reply_has_search_terms_in_every_language(library, languages):
+    for entry in library.entries():
+        assert isinstance(entry.search, SearchTerms), entry.id
+        for language in languages:
+            assert len(entry.search.terms(language)) >= 8, f"{entry.id} {language}"
+    for item in library.templates.values():
+        assert item.template.search is not None, item.template.id
+        for language in languages:
+            assert len(item.template.search.terms(language)) >= 4, f"{item.template.id} {language}"
 
 
-def all_trees(library):
-    trees = [(f"tree {t.id}", t) for t in library.trees.values()]
-    trees += [(f"playbook {p.id}", p.tree) for p in library.playbooks.values() if p.tree]
-    return trees
+def test_every_reply_restates_the_customers_own_problem(library):
+    for template_id, _, text in versions(library):
+        if template_id in NOT_TO_ONE_CUSTOMER:
+            continue
+        used = set(PLACEHOLDER_IN_TEXT.findall(text.root["en"]))
+        assert used & CUSTOMER_SPECIFIC, f"{template_id}: no blank for the customer's own problem"
 
 
-def test_every_tree_answer_leads_somewhere_real(library, languages):
-    for name, tree in all_trees(library):
-        for node_id, option in _walk(tree):
-            if option.next:
-                target = tree.nodes[option.next]
-                assert all(target.question.root[lang].strip() for lang in languages), f"{name}: {node_id}"
-            else:
-                outcome = option.outcome
-                assert outcome is not None
-                if outcome.playbook:
-                    assert library.playbooks[outcome.playbook].title.root["en"], f"{name}: {node_id}"
-                if outcome.template:
-                    assert library.templates[outcome.template].template.text.root["en"], f"{name}: {node_id}"
+def test_x_replies_never_claim_a_private_message_was_sent(library):
+    sent = re.compile(r"\b(we'?ve|we have) (sent|written to) you\b.*\b(DM|direct|private)", re.IGNORECASE)
+    for template_id, channels, text in versions(library):
+        if "x" in channels:
+            assert not sent.search(text.root["en"]), f"{template_id}: the brand cannot open a DM on X"
 
 
-def test_triage_reaches_every_required_situation(library):
-    tree = library.trees["triage"]
-    reached = {option.outcome.playbook for _, option in _walk(tree) if option.outcome}
-    assert {"troll-attack", "misinformed-customer", "public-complaint", "satisfied-customer",
-            "facts-not-verified-yet", "opinion-leader", "viral-complaint"} <= reached
+def test_first_public_replies_need_at_most_two_blanks_of_the_case(library):
+    """A tired agent fills a first reply in seconds: profile values don't count."""
+    public_first = [tid for tid in library.templates if tid.endswith(("-first-reply-x", "-reply-public"))]
+    assert public_first
+    for template_id in public_first:
+        template = library.templates[template_id].template
+        case = [p for p in template.placeholders if library.placeholders[p].scope is PlaceholderScope.case]
+        assert len(case) <= 2, f"{template_id}: {case}"
 
 
-def test_coverage_map_traces_every_source(library):
+def test_no_reply_admits_fault_before_the_facts(library):
+    """First replies apologise for the situation, never for a fault not yet established."""
+    fault = re.compile(r"\b(our fault|that's on us|our mistake|we got it wrong)\b", re.IGNORECASE)
+    for item in library.templates.values():
+        template = item.template
+        if "mistake" in template.id or "our-mistake" in template.id:
+            continue  # sent once the check has shown the mistake was ours
+        for _, text in template_texts(template):
+            assert not fault.search(text.root["en"]), template.id
+
+
+def test_the_brand_voice_is_we_not_i(library):
+    first_person = re.compile(r"(?<![\w'])I(?![\w'])")
+    for template_id, _, text in versions(library):
+        assert not first_person.search(text.root["en"]), template_id
+
+
+def test_ukrainian_names_are_asked_for_in_the_vocative(library):
+    form = library.placeholders["customer_name"].form
+    assert form is not None and "кличн" in form.get("uk")
+    assert library.placeholders["customer_name"].example.get("uk").endswith("о")  # Ганно
+
+
+def test_safety_rules_are_stated(library):
+    take_private = " ".join(p.root["en"] for p in library.principles["take-details-private"].practice)
+    assert re.search(r"for this case, and call only that one", take_private), "call only numbers given for the case"
+    never_delete = library.principles["never-delete-or-fire-back"]
+    text = " ".join([never_delete.statement.root["en"], never_delete.why.root["en"],
+                     *(p.root["en"] for p in never_delete.practice)])
+    for exception in ("personal data", "hate speech"):
+        assert exception in text, f"the hiding exception names {exception}"
+
+
+@pytest.mark.parametrize(("entry_id", "article"), [
+    ("troll-attack", "003_97d688295046f835.txt"),               # 003: ignore trolls
+    ("apologise-for-the-situation", "001_d1e9d5be5e203739.txt"),  # 001: apologise even against legal
+    ("public-complaint", "004_8303e754a29effbb.txt"),            # 004: its four parts differ
+    ("follow-up-after-resolution", "003_97d688295046f835.txt"),  # 003: encourage satisfied customers
+])
+def test_deliberate_departures_are_said(library, entry_id, article):
+    entry = next(e for e in library.entries() if e.id == entry_id)
+    assert article in {d.source for d in entry.departures}, f"{entry_id} says nothing of its departure from {article}"
+
+
+def test_coverage_traces_every_article_and_every_principle(library):
     points = library.coverage
-    assert 40 <= len(points) <= 80
-    cited_by_points = {p.source for p in points}
-    assert set(library.sources) <= cited_by_points, "an article has no coverage point"
-    cited_by_entries = {s for d in all_documents(library) for s in getattr(d, "sources", []) if isinstance(s, str)}
-    assert set(library.sources) <= cited_by_entries, "an article is never cited by any entry"
+    assert 40 <= len(points) <= 90
+    assert set(library.sources) <= {p.source for p in points}, "an article has no coverage point"
     covered = {ref.split("/")[0] for p in points for ref in p.covered_by}
     assert set(library.principles) <= covered, "a principle traces to no advice in the sources"
 
 
-def test_every_entry_cites_a_source(library):
-    for document in [*library.principles.values(), *library.playbooks.values(), *library.trees.values(),
-                     *library.cases.values()]:
-        assert document.sources, document.id
-
-
 def _texts(library, language):
     for document in all_documents(library):
-        for _, text in iter_localized(document):
+        for path, text in iter_localized(document):
+            if path and path[-1] == "search":
+                continue  # search terms may hold brand names in another script (Епіцентр)
             yield text.root[language]
 
 
 def test_romanian_uses_comma_below(library):
-    bad = [t for t in _texts(library, "ro") if re.search("[şţŞŢ]", t)]
-    assert bad == []
+    assert [t for t in _texts(library, "ro") if re.search("[şţŞŢ]", t)] == []
 
 
 def test_ukrainian_and_russian_alphabets_are_not_mixed(library):
@@ -139,19 +185,15 @@ def test_ukrainian_and_russian_alphabets_are_not_mixed(library):
 
 def test_no_language_is_a_copy_of_english(library, languages):
     for language in languages[1:]:
-        same = [t for t in (text for d in all_documents(library) for _, text in iter_localized(d))
-                if len(t.root["en"]) > 30 and t.root[language] == t.root["en"]]
+        same = [t.root["en"] for document in all_documents(library) for path, t in iter_localized(document)
+                if len(t.root["en"]) > 30 and t.root[language] == t.root["en"]
+                and not re.fullmatch(r"[\w.@:/?=&%-]+", t.root["en"])]  # addresses are the same everywhere
         assert same == [], f"{language}: English text left untranslated"
-
-
-def test_brand_voice_in_templates_is_we_not_i(library):
-    first_person = re.compile(r"(?<![\w'])I(?![\w'])")
-    for entry in library.templates.values():
-        assert not first_person.search(entry.template.text.root["en"]), entry.template.id
 
 
 def test_translation_lock_is_up_to_date(result, project):
     lock = TranslationLock.read(project.playbooks_dir)
+    assert lock.problem == ""
     before = json.dumps(lock.entries, sort_keys=True)
     changes = lock.update(result.documents, project.playbooks_dir, project.languages)
     assert changes == 0 and json.dumps(lock.entries, sort_keys=True) == before, \
@@ -159,5 +201,8 @@ def test_translation_lock_is_up_to_date(result, project):
     assert lock.stale(result.documents, project.playbooks_dir, project.languages) == []
 
 
-def test_playbook_models_are_typed(library):
-    assert all(isinstance(p, Playbook) for p in library.playbooks.values())
+def test_unconfirmed_limits_say_where_they_come_from(library):
+    for channel in library.channels.values():
+        assert channel.source.strip(), channel.id
+        if not channel.confirmed and channel.limits:
+            assert "not published" in channel.source.lower() or "report" in channel.source.lower(), channel.id

@@ -1,17 +1,26 @@
-"""The built site as files: every page in every language, links, languages, no outside hosts."""
+"""The built site as files: pages, links, languages, hosts, search index, exports, refusals.
+
+Every page in every language, its links and anchors, no outside hosts, the search index and the
+exports per language, and what the hooks publish (or refuse to).
+"""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from replybook.pages import entry_key, page_url
 from replybook.rules_text import iter_localized
-from tests.site.conftest import copy_project, mkdocs_build
+from tests.conftest import ROOT
+from tests.site.conftest import MKDOCS_ENV, copy_project, mkdocs_build
 
 
 def lang_dir(site: Path, language: str, default: str) -> Path:
@@ -19,10 +28,9 @@ def lang_dir(site: Path, language: str, default: str) -> Path:
 
 
 def expected_pages(library) -> list[str]:
-    keys = ["", "principles/", "playbooks/", "templates/", "cases/", "response-times/", "sources/"]
-    keys += [f"playbooks/{p}/" for p in library.playbooks]
-    keys += [f"trees/{t}/" for t in library.trees]
-    keys += [f"cases/{c}/" for c in library.cases]
+    keys = ["", "principles/", "playbooks/", "templates/", "cases/", "response-times/", "sources/", "channels/",
+            "helpdesk/", "contribute/", "contribute/format/", "contribute/style/", "contribute/translation-status/"]
+    keys += [page_url(entry_key(entry)) for entry in library.entries()]
     return keys
 
 
@@ -76,15 +84,13 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     broken = []
     anchors: dict[Path, set[str]] = {}
     for page in html_files(built_site):
-        links = parse(page)
-        for tag, url, _ in links.urls:
+        if page.name == "404.html":
+            continue  # served at any address: its links are checked by test_not_found_page_per_language
+        for tag, url, _ in parse(page).urls:
             parts = urlsplit(url)
             if parts.scheme or url.startswith(("//", "mailto:", "data:")):
                 continue
-            if parts.path.startswith("/"):  # 404.html links from the site root
-                target = (built_site / parts.path.lstrip("/")).resolve()
-            else:
-                target = (page.parent / parts.path).resolve() if parts.path else page
+            target = (page.parent / parts.path).resolve() if parts.path else page
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
@@ -94,8 +100,19 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 if target not in anchors:
                     anchors[target] = parse(target).ids
                 if parts.fragment not in anchors[target]:
-                    broken.append(f"{page.relative_to(built_site)}: #{parts.fragment} not in {target.name}")
+                    broken.append(f"{page.relative_to(built_site)}: #{parts.fragment} not in {target}")
     assert broken == []
+
+
+def test_links_are_relative_so_the_site_works_under_a_sub_path(built_site):
+    absolute = []
+    for page in html_files(built_site):
+        if page.name == "404.html":
+            continue
+        for tag, url, _ in parse(page).urls:
+            if url.startswith("/") and not url.startswith("//"):
+                absolute.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
+    assert absolute == [], "an absolute link breaks when the site is served under /replybook/"
 
 
 def test_language_switcher_leads_to_the_same_page(built_site, library, languages):
@@ -103,15 +120,13 @@ def test_language_switcher_leads_to_the_same_page(built_site, library, languages
         for key in expected_pages(library):
             page = lang_dir(built_site, language, languages[0]) / key / "index.html"
             html = page.read_text(encoding="utf-8")
-            switch = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', html))
-            targets = {lang: href for href, lang in switch.items()}
+            targets = {lang: href for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', html)}
             assert set(targets) == set(languages), f"{page}: switcher offers {sorted(targets)}"
+            here = f"/{language}/{key}" if language != languages[0] else f"/{key}"
             for other, href in targets.items():
-                resolved = posixpath.normpath(posixpath.join(f"/{language}/{key}" if language != languages[0]
-                                                             else f"/{key}", href))
+                resolved = posixpath.normpath(posixpath.join(here if here.endswith("/") else here + "/", href))
                 prefix = "" if other == languages[0] else f"/{other}"
-                assert resolved.rstrip("/") == f"{prefix}/{key}".rstrip("/") or (
-                    resolved == "/" and prefix == "" and key == ""), f"{page}: {other} → {href}"
+                assert resolved.rstrip("/") == f"{prefix}/{key}".rstrip("/"), f"{page}: {other} → {href}"
 
 
 def test_no_english_content_on_other_languages(built_site, library, languages):
@@ -120,11 +135,10 @@ def test_no_english_content_on_other_languages(built_site, library, languages):
         leaks = []
         own_texts = set()
         sources: list[str] = []
-        for document in [*library.principles.values(), *library.playbooks.values(), *library.trees.values(),
-                         *library.cases.values()]:
-            for _, text in iter_localized(document):
+        for document in library.entries():
+            for path, text in iter_localized(document):
                 own_texts.add(text.root[language])
-                if len(text.root[english]) >= 25 and text.root[english] != text.root[language]:
+                if path[-1] != "search" and len(text.root[english]) >= 25 and text.root[english] != text.root[language]:
                     sources.append(text.root[english])
         for key in expected_pages(library):
             page = lang_dir(built_site, language, english) / key / "index.html"
@@ -133,14 +147,21 @@ def test_no_english_content_on_other_languages(built_site, library, languages):
         assert leaks == [], f"English text on {language} pages"
 
 
+def test_interface_text_is_in_the_page_language(built_site, languages):
+    for language in languages[1:]:
+        page = (lang_dir(built_site, language, languages[0]) / "index.html").read_text(encoding="utf-8")
+        for english in ("Dark mode", "Light mode", "Permanent link", "[Untitled]", "What to do:"):
+            assert english not in page, f"{language}: {english!r}"
+    html = (built_site / "ro" / "response-times" / "index.html").read_text(encoding="utf-8")
+    assert "1 zi" in html and "1 zile" not in html
+
+
 def test_no_request_to_another_host_in_any_page(built_site):
     outside = []
     for page in html_files(built_site):
-        for tag, url, attributes in parse(page).urls:
+        for tag, url, _ in parse(page).urls:
             host = urlsplit(url).hostname
-            if host and host not in ("127.0.0.1", "localhost"):
-                if tag == "a" and "rb-external" in (attributes.get("class") or ""):
-                    continue  # a source's own address, shown as a link the reader may choose to follow
+            if host and host not in ("127.0.0.1", "localhost") and tag != "a":
                 outside.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
     assert outside == []
     for asset in [*built_site.rglob("*.css"), *built_site.rglob("*.html")]:
@@ -148,23 +169,47 @@ def test_no_request_to_another_host_in_any_page(built_site):
         assert not re.search(r"fonts\.googleapis|fonts\.gstatic|unpkg\.com|cdn\.jsdelivr", text), asset
 
 
-def test_pagefind_index_has_one_index_per_language(built_site, languages):
-    entry = (built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+def test_search_index_and_lexicons_for_every_language(built_site, languages):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == set(languages)
     for language in languages:
-        assert f'"{language}"' in entry, f"no search index for {language}"
+        words = json.loads((built_site / "search" / language / "words.json").read_text(encoding="utf-8"))
+        assert len(words) > 300
+    for language in ("uk", "ru"):
+        shards = list((built_site / "search" / language / "forms").glob("*.json"))
+        assert shards and all(s.name.isascii() for s in shards)
+
+
+def test_not_found_page_per_language(built_site, languages):
+    for language in languages:
+        page = lang_dir(built_site, language, languages[0]) / "404.html"
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in html, page
+
+
+def test_exports_are_published_for_every_language(built_site, languages):
+    for language in languages:
+        data = json.loads((built_site / "exports" / f"replybook-replies.{language}.json").read_text(encoding="utf-8"))
+        assert data["replies"], language
+        assert (built_site / "exports" / "zendesk" / f"macros.{language}.json").is_file()
 
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("injected"))
+    # Everything here passes `replybook check` (tags themselves are refused: see the test below),
+    # so the pages must show it as typed.
     tricky = ('&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](javascript:alert(1)) {{ 7*7 }} '
               '{#fake} "quoted" `code` 3 < 4')
     text = tricky.replace('"', '\\"')
     localized = "{" + ", ".join(f'{lang}: "{text} {lang}"' for lang in ("en", "ru", "uk", "ro", "es")) + "}"
-    playbook = (project / "playbooks" / "scenarios" / "facts-not-verified-yet.yaml")
+    playbook = project / "playbooks" / "scenarios" / "facts-not-verified-yet.yaml"
     content = playbook.read_text(encoding="utf-8")
     content = re.sub(r"^summary:\n(  \w\w: .*\n)+", f"summary: {localized}\n", content, count=1, flags=re.M)
     playbook.write_text(content, encoding="utf-8")
+    placeholders = project / "playbooks" / "placeholders.yaml"
+    names = placeholders.read_text(encoding="utf-8")
+    placeholders.write_text(names.replace('ro: "Prenumele clientului"', 'ro: "Nume < 4 & > x"', 1), encoding="utf-8")
     site = project / "site"
     run = mkdocs_build(project, site)
     assert run.returncode == 0, run.stdout + run.stderr
@@ -181,6 +226,23 @@ def test_injected_markup_comes_out_as_text(injected_site, languages):
         assert "<strong>bold</strong>" not in html and "**bold**" in html
         assert "{{ 7*7 }}" in html and ">49<" not in html
         assert "3 &lt; 4" in html
+    data = (injected_site / "ro" / "playbooks" / "facts-not-verified-yet" / "index.html").read_text(encoding="utf-8")
+    script = data.split('<script type="application/json" id="rb-data">', 1)[1].split("</script>", 1)[0]
+    assert "Nume \\u003c 4 \\u0026 \\u003e x" in script, "contributed text cannot end the JSON block"
+    assert "<" not in script and ">" not in script
+
+
+def test_tags_in_contributed_text_are_refused_before_anything_is_built(tmp_path):
+    project = copy_project(tmp_path / "tags")
+    placeholders = project / "playbooks" / "placeholders.yaml"
+    text = placeholders.read_text(encoding="utf-8")
+    placeholders.write_text(text.replace('ro: "Prenumele clientului"', 'ro: "</script><b>x</b>"', 1), encoding="utf-8")
+    site = tmp_path / "out"
+    run = mkdocs_build(project, site)
+    assert run.returncode != 0
+    assert "playbooks/placeholders.yaml:" in run.stderr + run.stdout
+    assert "raw HTML is not allowed (found `</script`)" in run.stderr + run.stdout
+    assert not (site / "ro" / "index.html").exists()
 
 
 def test_broken_playbook_fails_the_build_with_locations_and_publishes_nothing(tmp_path):
@@ -195,5 +257,59 @@ def test_broken_playbook_fails_the_build_with_locations_and_publishes_nothing(tm
     line = next(n for n, text in enumerate(target.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("severity:"))
     assert f"playbooks/scenarios/facts-not-verified-yet.yaml:{line}:11: severity: `urgent` is not allowed" in output
+    assert "[schema]" in output
     assert "Traceback" not in output
     assert not site.exists() or not any(site.rglob("*.html"))
+
+
+def test_strict_build_publishes_nothing_still_marked_todo(tmp_path):
+    project = copy_project(tmp_path / "todo")
+    run = subprocess.run([sys.executable, "-m", "replybook.cli", "new", "principle", "brand-new-idea"], cwd=project,
+                         capture_output=True, text=True, env=MKDOCS_ENV, check=False)
+    assert run.returncode == 0, run.stderr
+    site = tmp_path / "out"
+    strict = mkdocs_build(project, site)
+    assert strict.returncode != 0
+    assert "still marked TODO" in strict.stdout + strict.stderr
+    assert not site.exists() or not any(site.rglob("*.html"))
+
+
+def test_render_writes_what_the_hooks_serve(tmp_path):
+    """`replybook render` (no MkDocs) writes exactly the Markdown the hooks hand to MkDocs."""
+    project = copy_project(tmp_path / "render")
+    capture = project / "hooks" / "capture_hook.py"
+    capture.write_text(
+        "import json, pathlib\n"
+        "OUT = pathlib.Path(__file__).resolve().parent.parent / 'served'\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    if page.file.generated_by == 'replybook':\n"
+        "        target = OUT / page.file.src_uri\n"
+        "        target.parent.mkdir(parents=True, exist_ok=True)\n"
+        "        target.write_text(json.dumps([page.meta, markdown]), encoding='utf-8')\n"
+        "    return markdown\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "hooks:\n  - hooks/replybook_hooks.py", "hooks:\n  - hooks/replybook_hooks.py\n  - hooks/capture_hook.py"),
+        encoding="utf-8")
+    run = mkdocs_build(project, tmp_path / "site")
+    assert run.returncode == 0, run.stdout + run.stderr
+    rendered = subprocess.run([sys.executable, "-m", "replybook.cli", "render", "--out", str(project / "rendered")],
+                              cwd=project, capture_output=True, text=True, env=MKDOCS_ENV, check=False)
+    assert rendered.returncode == 0, rendered.stderr
+    from mkdocs.utils.meta import get_data
+
+    served = {p.relative_to(project / "served"): tuple(json.loads(p.read_text(encoding="utf-8")))
+              for p in (project / "served").rglob("*.md")}
+    written = {p.relative_to(project / "rendered"): get_data(p.read_text(encoding="utf-8"))[::-1]
+               for p in (project / "rendered").rglob("*.md")}
+    assert served and served.keys() == written.keys()
+    # Front matter becomes page.meta and MkDocs may drop final newlines; nothing else may differ.
+    assert [k for k in served
+            if served[k][0] != written[k][0] or served[k][1].rstrip("\n") != written[k][1].rstrip("\n")] == []
+    assert any(meta.get("hide") for meta, _ in written.values()), "the front matter was compared"
+
+
+def test_package_never_imports_mkdocs():
+    found = subprocess.run(["grep", "-rlE", r"^\s*(import mkdocs|from mkdocs)", str(ROOT / "hooks" / "replybook")],
+                           capture_output=True, text=True, check=False)
+    assert found.stdout == "", "MkDocs belongs in hooks/replybook_hooks.py and hooks/replybook_mkdocs.py only"
