@@ -92,6 +92,9 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
     diagnostics = result.diagnostics
     if not result.errors:
         diagnostics = diagnostics + _translation_diagnostics(project, result, args.strict)
+        if wanted is None:  # the whole library: also the team settings in mkdocs.yml
+            from .settings import read_settings
+            diagnostics = diagnostics + read_settings(project, result.library)[1]
     lock_file = _relative(project.playbooks_dir / LOCK_NAME, Path.cwd().resolve())
     shown = sorted((d for d in diagnostics if wanted is None or d.file in wanted or d.file == lock_file),
                    key=report_order)

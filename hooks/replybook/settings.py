@@ -9,7 +9,7 @@ extra:
       website: {en: example.com/help, uk: example.com/uk/help}
     export:
       mapping: {zendesk: {order_number: "{{ticket.external_id}}"}}
-      zendesk_locale_ids: {en: 1, uk: 1101}
+      zendesk_locale_ids: {en: 1, es: 2}
 ```
 Only placeholders whose scope is `team` can have team defaults. Problems are reported like any
 other content problem, against mkdocs.yml.
@@ -17,6 +17,7 @@ other content problem, against mkdocs.yml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,12 +55,19 @@ class TeamSettings:
         return fields
 
 
-def _line_of(project: Project, key: str) -> int:
+def _position(project: Project, key: str) -> tuple[int, int]:
+    """Line and column of ``key:`` in mkdocs.yml (block or flow style), below `replybook:`."""
     try:
         lines = (project.root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     except OSError:
-        return 1
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
+        return 1, 1
+    start = next((n for n, line in enumerate(lines) if line.strip().startswith("replybook:")), 0)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(key)}\s*:")
+    for number in range(start, len(lines)):
+        match = pattern.search(lines[number].split(" #", 1)[0])
+        if match:
+            return number + 1, match.start() + 1
+    return start + 1, 1
 
 
 def read_settings(project: Project, library: Library | None) -> tuple[TeamSettings, list[Diagnostic]]:
@@ -68,7 +76,8 @@ def read_settings(project: Project, library: Library | None) -> tuple[TeamSettin
     raw = project.settings
 
     def problem(key: str, field_path: str, message: str, hint: str) -> None:
-        problems.append(R.SCHEMA.in_file("mkdocs.yml", _line_of(project, key), 1, message, hint,
+        line, column = _position(project, key)
+        problems.append(R.SCHEMA.in_file("mkdocs.yml", line, column, message, hint,
                                          field=f"extra.replybook.{field_path}"))
 
     unknown = sorted(set(raw) - {"team", "export"})
@@ -101,4 +110,62 @@ def read_settings(project: Project, library: Library | None) -> tuple[TeamSettin
     if not isinstance(export, dict):
         problem("export", "export", "expected a mapping", "keys: mapping, zendesk_locale_ids")
         export = {}
+    names = sorted(library.placeholders) if library else []
+    export = _export_settings(export, names, project.languages, problem)
     return TeamSettings(team, export), problems
+
+
+def _export_settings(export: dict[Any, Any], placeholders: list[str], languages: tuple[str, ...],
+                     problem: Any) -> dict[str, Any]:
+    """`export:` with every problem reported: tools, placeholders and languages must exist."""
+    from .export.mapping import TOOLS
+
+    keys = ["mapping", "zendesk_locale_ids"]
+    for key in sorted(set(map(str, export)) - set(keys)):
+        problem(key, f"export.{key}", f"unknown export setting `{key}`",
+                did_you_mean(key, keys, otherwise="export settings are `mapping` and `zendesk_locale_ids`"))
+    mapping = export.get("mapping") or {}
+    if not isinstance(mapping, dict):
+        problem("mapping", "export.mapping", "expected a mapping of tools to placeholder mappings",
+                'e.g. `mapping: {zendesk: {order_number: "{{ticket.external_id}}"}}`')
+        mapping = {}
+    clean: dict[str, dict[str, str | None]] = {}
+    for tool, pairs in mapping.items():
+        if tool not in TOOLS:
+            problem(str(tool), f"export.mapping.{tool}", f"unknown helpdesk `{tool}`",
+                    did_you_mean(str(tool), TOOLS, otherwise=f"helpdesks: {', '.join(TOOLS)}"))
+            continue
+        if not isinstance(pairs, dict):
+            problem(str(tool), f"export.mapping.{tool}", "expected placeholder names mapped to the tool's variables",
+                    'e.g. `order_number: "{{ticket.external_id}}"`, or `null` to keep it visible')
+            continue
+        for name, value in pairs.items():
+            if placeholders and name not in placeholders:
+                problem(str(name), f"export.mapping.{tool}.{name}", f"unknown placeholder `{name}`",
+                        did_you_mean(str(name), placeholders, otherwise=f"placeholders: {', '.join(placeholders)}"))
+            elif value is not None and not isinstance(value, str):
+                problem(str(name), f"export.mapping.{tool}.{name}", "expected the tool's variable as text, or null",
+                        'e.g. `"{{ticket.external_id}}"`; null keeps the placeholder visible')
+            else:
+                clean.setdefault(str(tool), {})[str(name)] = value
+    locales = export.get("zendesk_locale_ids") or {}
+    if not isinstance(locales, dict):
+        problem("zendesk_locale_ids", "export.zendesk_locale_ids",
+                "expected a mapping of languages to Zendesk locale ids", "e.g. `zendesk_locale_ids: {en: 1, es: 2}`")
+        locales = {}
+    ids: dict[str, int] = {}
+    for language, number in locales.items():
+        if language not in languages:
+            problem(str(language), f"export.zendesk_locale_ids.{language}", f"unknown language `{language}`",
+                    f"site languages are: {', '.join(languages)}")
+        elif not isinstance(number, int) or isinstance(number, bool):
+            problem(str(language), f"export.zendesk_locale_ids.{language}", "expected a Zendesk locale id (a number)",
+                    "Zendesk's `GET /api/v2/locales` lists the ids of your account's languages")
+        else:
+            ids[str(language)] = number
+    found: dict[str, Any] = {}
+    if clean:
+        found["mapping"] = clean
+    if ids:
+        found["zendesk_locale_ids"] = ids
+    return found
