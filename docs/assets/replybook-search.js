@@ -242,9 +242,13 @@
             });
           }
           /* not a word of the guide as typed: Pagefind's stemmer may still know it ("proving" →
-           * "prove"); only when it finds nothing is the word a typo to correct */
-          return Promise.all([search(module, [base]), correct(base)]).then(function (both) {
-            if (both[0].length || !both[1]) { return { word: base, results: both[0], corrected: false }; }
+           * "prove") when the guide has words that begin the same way; otherwise, or when that
+           * finds nothing, it is a typo to correct (Pagefind alone matches nonsense to something) */
+          var stem = bare(base).slice(0, Math.max(4, bare(base).length - 3));
+          var raw = startsAt(v, stem) ? search(module, [base]) : Promise.resolve([]);
+          return Promise.all([raw, correct(base)]).then(function (both) {
+            if (both[0].length) { return { word: base, results: both[0], corrected: false }; }
+            if (!both[1]) { return { word: base, results: [], corrected: false }; }
             return lemma(both[1]).then(function (fixed) {
               return search(module, [fixed]).then(function (again) {
                 return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };

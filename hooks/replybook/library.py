@@ -251,7 +251,7 @@ def index_documents(located: list[Located], languages: tuple[str, ...]) -> tuple
         if ident in defined_at:
             other, other_path = defined_at[ident]
             line, _ = other.mark(other_path)
-            problems.append(R.DUPLICATE_ID.at(source, path, f"duplicate {what} `{ident}`",
+            problems.append(R.DUPLICATE_ID.at(source, path, f"duplicate {what} `{ident.removeprefix(what + ':')}`",
                                               f"already used in {other.display}:{line}; {what}s must be unique"))
             return False
         defined_at[ident] = (source, path)

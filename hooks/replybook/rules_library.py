@@ -205,8 +205,8 @@ class _Checker:
                 break
         which = ", ".join(f"{{{n}}}" for n in chosen)
         return (f"{longest} {UNIT_NAMES[unit]} with long values, over the limit of {maximum}",
-                f"it overflows once {which} {'is' if len(chosen) == 1 else 'are'} as long as its long_example "
-                f"in placeholders.yaml; shorten it by {longest - maximum}")
+                f"it overflows once {which} {'is as long as its' if len(chosen) == 1 else 'are as long as their'} "
+                f"long_example in placeholders.yaml; shorten it by {longest - maximum}")
 
     # -- coverage -----------------------------------------------------------------------
 

@@ -9,12 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from replybook.library import check_document, load_library
+from replybook.project import load_project
 from replybook.yaml_source import SourceFile, parse_source
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 BASE_FILES = sorted((FIXTURES / "base").glob("*.yaml"))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LANGUAGES = ("en", "ru", "uk", "ro", "es")
+LANGUAGES = load_project(ROOT).languages
+#: Base files that define ids other base files name (removing one leaves a dangling reference).
+REFERENCED = {"sources.yaml", "placeholders.yaml", "channels.yaml", "principle.yaml", "playbook.yaml",
+              "quiet-praise.yaml", "triage.yaml"}
 
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -77,5 +81,6 @@ def test_mutations_of_the_whole_library_are_reported_not_raised(tmp_path):
             if path != removed:
                 (folder / path.name).write_bytes(path.read_bytes())
         result = load_library([folder], LANGUAGES, base=folder)
-        linked_to = removed.name in {"sources.yaml", "placeholders.yaml", "principle.yaml", "playbook.yaml"}
+        linked_to = removed.name in REFERENCED
         assert bool(result.errors) == linked_to, f"removing {removed.name}: {result.errors}"
+        assert all(d.rule == "unknown-reference" for d in result.errors)
