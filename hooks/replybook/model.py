@@ -320,7 +320,7 @@ class Channel(StrictModel):
     public: bool = Field(description="Whether everyone can read replies posted here.")
     limits: list[Limit] = Field(default_factory=list, description="Length limits; none means no practical limit.")
     confirmed: bool = Field(description="Whether the platform's own documentation confirms the limits.")
-    source: str = Field(min_length=1, description="Where the limits come from (a URL, or who reports them).")
+    source: LocalizedText = Field(description="Where the limits come from (a document, or who reports them).")
     links: bool = Field(default=True, description="Whether links in a reply here are clickable.")
     mechanics: LocalizedText | None = Field(default=None, description="What about this platform changes the advice.")
 
