@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .format_reference import reference
+from .format_reference import describe, reference
 from .library import Library, TemplateEntry
 from .model import (
     PLACEHOLDER_IN_TEXT,
@@ -54,6 +54,20 @@ def markdown_inline(text: str) -> Markup:
     """
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def markdown_with_code(text: str) -> Markup:
+    """Like ``markdown_inline``, but `backticked` spans stay Markdown code spans."""
+    parts = re.split(r"(`[^`]+`)", text)
+    return Markup("".join(part if part.startswith("`") and part.endswith("`") and len(part) > 1
+                          else str(markdown_inline(part)) for part in parts))
+
+
+def html_with_code(text: str) -> Markup:
+    """Text for an HTML element: escaped, with `backticked` spans as <code>."""
+    parts = re.split(r"`([^`]+)`", text)
+    return Markup("".join(Markup("<code>{}</code>").format(part) if index % 2 else str(escape(part))
+                          for index, part in enumerate(parts)))
 
 
 def script_json(value: Any) -> Markup:
@@ -262,6 +276,16 @@ class View:
     def rules(self) -> list[Any]:
         return list(RULES.values())
 
+    def format_reference(self) -> list[Any]:
+        """The format reference in this page's language (descriptions and type words)."""
+        def words(key: str, **values: str) -> str:
+            return self.t(f"type_{key}", **values)
+        return reference(self.lib.languages, self.lang, words)
+
+    def described(self, english: str) -> Any:
+        """A rule's summary (or any English description) in this page's language."""
+        return describe(english, self.lang)
+
 
 class Renderer:
     """Renders every page of a Library; one instance per build."""
@@ -287,6 +311,8 @@ class Renderer:
             comment_end_string="##}",
         )
         self.env.filters["md"] = markdown_inline
+        self.env.filters["md_code"] = markdown_with_code
+        self.env.filters["code"] = html_with_code
         self.macros = self.env.get_template("_macros.html").module
 
     def card(self, view: View, entry: TemplateEntry, anchor: str, show_playbook: bool, level: int) -> Markup:
@@ -352,8 +378,7 @@ class Renderer:
         specs += [spec(entry_key(p), "principle.md", principle=p) for p in lib.principles.values()]
         specs += [spec(entry_key(t), "tree.md", tree=t) for t in lib.trees.values()]
         specs += [spec(entry_key(c), "case.md", case=c) for c in lib.cases.values()]
-        specs.append(spec("contribute/format", "format.md", reference=reference(lib.languages),
-                          example=playbook_skeleton("late-delivery", lib.languages)))
+        specs.append(spec("contribute/format", "format.md", example=playbook_skeleton("late-delivery", lib.languages)))
         specs.append(PageSpec("contribute/translation-status", lambda language: self.page(
             "status.md", "contribute/translation-status", language, statuses=self.statuses())))
         return specs

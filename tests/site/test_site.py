@@ -147,6 +147,57 @@ def test_no_english_content_on_other_languages(built_site, library, languages):
         assert leaks == [], f"English text on {language} pages"
 
 
+class _Sentences(HTMLParser):
+    """Text of a page that is not code and not marked with a language of its own (`lang=`)."""
+
+    VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data):
+        if any(tag in ("script", "style", "code", "pre", "title", "svg") for tag, _ in self.stack):
+            return
+        if any(lang for _, lang in self.stack[1:]):
+            return  # a quotation or name marked with its own language
+        text = " ".join(data.split())
+        if len(re.findall(r"[A-Za-z]{3,}", text)) >= 4:
+            self.found.add(text)
+
+
+def sentences(path: Path) -> set[str]:
+    parser = _Sentences()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.found
+
+
+def test_no_english_sentence_left_on_other_language_pages(built_site, languages):
+    """Any sentence the English page has must not appear unmarked on the same page in another language."""
+    leaks = []
+    for page in sorted(built_site.rglob("index.html")):
+        relative = page.relative_to(built_site)
+        if relative.parts[0] in languages[1:]:
+            continue
+        own = sentences(page)
+        for language in languages[1:]:
+            other = built_site / language / relative
+            if other.exists():
+                leaks += [f"{language}/{relative.parent}: {text[:70]}" for text in sorted(own & sentences(other))]
+    assert leaks == [], f"{len(leaks)} English sentences on other languages' pages:\n" + "\n".join(leaks[:20])
+
+
 def test_interface_text_is_in_the_page_language(built_site, languages):
     for language in languages[1:]:
         page = (lang_dir(built_site, language, languages[0]) / "index.html").read_text(encoding="utf-8")
@@ -313,3 +364,17 @@ def test_package_never_imports_mkdocs():
     found = subprocess.run(["grep", "-rlE", r"^\s*(import mkdocs|from mkdocs)", str(ROOT / "hooks" / "replybook")],
                            capture_output=True, text=True, check=False)
     assert found.stdout == "", "MkDocs belongs in hooks/replybook_hooks.py and hooks/replybook_mkdocs.py only"
+
+
+def test_format_reference_is_translated_for_every_language(project):
+    """Every description on the format reference (models' fields, rules) has each site language."""
+    from replybook.format_reference import catalog, reference
+    from replybook.rulebook import RULES
+
+    english = {obj.description.text for obj in reference(project.languages)}
+    english |= {row.description.text for obj in reference(project.languages) for row in obj.fields}
+    english |= {rule.summary for rule in RULES.values()}
+    english.discard("")
+    missing = [(language, text) for text in sorted(english) for language in project.languages[1:]
+               if not catalog().get(text, {}).get(language, "").strip()]
+    assert missing == [], f"{len(missing)} missing in hooks/replybook/format_i18n.yaml, e.g. {missing[:3]}"
