@@ -149,6 +149,32 @@ def test_changed_english_flags_translations_until_confirmed(small_project, cli, 
     assert sorted(re.findall(r"steps\[0\]\.text\.(\w+): needs review", out)) == sorted(set(languages[1:]) - {"uk"})
 
 
+def test_confirm_accepts_only_the_files_named(small_project, cli, languages):
+    assert cli("translations", "update").code == 0
+    playbooks = small_project / "playbooks"
+    for name, old, new in (("playbook.yaml", 'en: "Answer"', 'en: "Answer now"'),
+                           ("principle.yaml", 'en: "Thank them"', 'en: "Thank them first"')):
+        (playbooks / name).write_text((playbooks / name).read_text(encoding="utf-8").replace(old, new),
+                                      encoding="utf-8")
+    assert cli("translations", "confirm", "--lang", "uk", playbooks / "principle.yaml").code == 0
+    out = cli("check").out
+    flagged = set(re.findall(r"^playbooks/(\w+)\.yaml:\d+:\d+: warning: [\w.\[\]]+\.uk: needs review", out, re.M))
+    assert flagged == {"playbook"}
+    assert cli("translations", "confirm", "--lang", "uk", "--lang", "ru", playbooks).code == 0
+    out = cli("check").out
+    assert ".uk: needs review" not in out and ".ru: needs review" not in out and ".es: needs review" in out
+
+
+def test_update_forgets_removed_files_and_fields(small_project, cli):
+    assert cli("translations", "update").code == 0
+    (small_project / "playbooks" / "case.yaml").unlink()
+    lock = TranslationLock.read(small_project / "playbooks")
+    assert "case.yaml" in lock.entries
+    assert cli("translations", "update").code == 0
+    assert "case.yaml" not in TranslationLock.read(small_project / "playbooks").entries
+    assert cli("check", "--strict").code == 0
+
+
 def test_confirm_needs_a_translated_language(small_project, cli, languages):
     cli("translations", "update")
     run = cli("translations", "confirm", "--lang", languages[0])

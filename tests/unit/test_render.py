@@ -103,12 +103,12 @@ def test_every_page_renders_in_every_language(pages, base_library, languages):
     assert entries | {"index", "playbooks/index", "principles/index", "cases/index", "templates", "response-times",
                       "channels", "sources", "contribute/style", "contribute/format",
                       "contribute/translation-status"} == keys
+    assert set(pages) == {(key, language) for key in keys for language in languages}
     for (key, language), page in pages.items():
         text = page.markdown
         assert text.lstrip().startswith(("# ", "---")), (key, language)
         assert "{{" not in text and "{%" not in text and "None" not in text, (key, language)
         assert "built-in method" not in text and "bound method" not in text and "Undefined" not in text
-        assert (key, language) in pages and all((key, lang) in pages for lang in languages)
 
 
 def test_pages_are_written_where_the_i18n_plugin_expects_them(languages):
@@ -132,8 +132,8 @@ def test_every_internal_link_and_anchor_resolves(pages, languages):
             target = urlsplit(urljoin(base, href))
             target_key = by_url.get(target.path)
             if target_key is None:
-                assert posixpath.normpath(target.path.strip("/")) + "/index" in {f"{k}" for k in HAND_WRITTEN}, (
-                    f"{key}.{language}: {href} leads nowhere")
+                hand_written = posixpath.normpath(target.path.strip("/")) + "/index"
+                assert hand_written in HAND_WRITTEN, f"{key}.{language}: {href} leads nowhere"
                 continue
             if target.fragment:
                 assert target.fragment in pages[(target_key, language)].ids, f"{key}.{language}: {href}"
@@ -389,6 +389,15 @@ def test_the_tree_walk_answer_by_answer(pages, languages):
         not_sure = re.findall(r'href="#([\w-]+)"', second)[1]
         outcome = re.search(rf'id="{not_sure}".*?</section>', page.html, re.S).group(0)
         assert 'href="../../playbooks/angry-post/#decide-proof"' in outcome
+
+
+def test_questions_read_top_down_from_the_start(pages, languages):
+    for language in languages:
+        walk = re.findall(r'<section class="rb-node[^"]*" id="decide-([a-z-]+)"',
+                          pages[("playbooks/angry-post", language)].html)
+        assert walk == ["valid", "proof"]
+        outline = re.findall(r'<li id="triage-outline-([a-z-]+)">', pages[("trees/triage", language)].html)
+        assert outline == ["first", "second"]
 
 
 def test_tree_outline_lists_every_question_and_outcome(pages, base_library, languages):
