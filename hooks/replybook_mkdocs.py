@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from replybook.pages import markdown_path
-from replybook.project import Project, settings_from_config
+from replybook.project import Project, ProjectError, languages_from_config, read_config, settings_from_config
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +44,13 @@ def project_of(config: MkDocsConfig) -> Project:
         raise PluginError("mkdocs.yml: the i18n plugin declares no `languages`.")
     default = next((lang.locale for lang in entries if lang.default), entries[0].locale)
     languages = (default, *[lang.locale for lang in entries if lang.locale != default])
+    if i18n.config.build_only_locale:
+        # the plugin makes the previewed language the default; the content's source language is
+        # still the one mkdocs.yml names (it decides what "not translated yet" means)
+        try:
+            languages = languages_from_config(read_config(Path(config.config_file_path)))
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from exc
     root = Path(config.config_file_path).resolve().parent
     return Project(root=root, languages=languages, settings=settings_from_config({"extra": dict(config.extra)}))
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from .diagnostics import REPORTERS, Diagnostic, Level
 from .json_schema import SCHEMA_PATH, render_schema
 from .library import COLLECTIONS, LoadResult, load_library, translation_counts, yaml_files
-from .model import Playbook
-from .project import Project, ProjectError, load_project
+from .model import ChannelList, Playbook
+from .project import Project, ProjectError, find_root, load_project
 from .rulebook import RULES, report_order
 from .rulebook import TRANSLATIONS_LOCK as LOCK_RULE
-from .scaffold import ScaffoldError, new_document, new_template
+from .scaffold import DEFAULT_CHANNELS, ScaffoldError, new_document, new_template
 from .translations import LOCK_NAME, TranslationLock, stale_diagnostics
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -46,8 +46,8 @@ def _relative(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def load_for_paths(project: Project, paths: list[Path]) -> tuple[LoadResult, set[str] | None]:
-    """Load what ``paths`` need; returns the files to report on (None: all).
+def load_for_paths(project: Project, paths: list[Path]) -> tuple[LoadResult, set[Path] | None]:
+    """Load what ``paths`` need; returns the files to report on, resolved (None: all).
 
     Paths inside playbooks/ are checked in the context of the whole library, so that links to
     other files resolve; other paths form a library of their own.
@@ -60,9 +60,13 @@ def load_for_paths(project: Project, paths: list[Path]) -> tuple[LoadResult, set
     result = load_library(roots, project.languages, base=Path.cwd())
     wanted = None
     if inside and not any(p.resolve() == project.playbooks_dir.resolve() for p in inside):
-        cwd = Path.cwd().resolve()
-        wanted = {_relative(p, cwd) for p in yaml_files(inside)} | {_relative(p, cwd) for p in yaml_files(outside)}
+        wanted = {p.resolve() for p in yaml_files(inside)} | {p.resolve() for p in yaml_files(outside)}
     return result, wanted
+
+
+def _reported(display: str) -> Path:
+    """The file a diagnostic names (relative to the working directory, or absolute)."""
+    return (Path.cwd() / display).resolve()
 
 
 def _translation_diagnostics(project: Project, result: LoadResult, strict: bool) -> list[Diagnostic]:
@@ -92,12 +96,13 @@ def command_check(project: Project, args: argparse.Namespace) -> int:
     diagnostics = result.diagnostics
     if not result.errors:
         diagnostics = diagnostics + _translation_diagnostics(project, result, args.strict)
-        if wanted is None:  # the whole library: also the team settings in mkdocs.yml
+        whole = not args.paths or any(p.resolve() == project.playbooks_dir.resolve() for p in args.paths)
+        if whole:  # the project's own library: also the team settings in mkdocs.yml
             from .settings import read_settings
             diagnostics = diagnostics + read_settings(project, result.library)[1]
-    lock_file = _relative(project.playbooks_dir / LOCK_NAME, Path.cwd().resolve())
-    shown = sorted((d for d in diagnostics if wanted is None or d.file in wanted or d.file == lock_file),
-                   key=report_order)
+    lock_file = (project.playbooks_dir / LOCK_NAME).resolve()
+    shown = sorted((d for d in diagnostics if wanted is None or _reported(d.file) in wanted
+                    or _reported(d.file) == lock_file), key=report_order)
     sys.stdout.write(REPORTERS[args.format](shown))
     errors = sum(d.level is Level.error for d in shown)
     warnings = len(shown) - errors
@@ -169,6 +174,11 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
         loaded = load_library([project.playbooks_dir], project.languages)
         playbooks = sorted((item for item in loaded.documents if isinstance(item.document, Playbook)),
                            key=lambda item: item.document.id)  # type: ignore[attr-defined]
+        # a new reply names channels this project has: its first three public ones
+        defined = [c for item in loaded.documents if isinstance(item.document, ChannelList)
+                   for c in item.document.channels]
+        channels = tuple(c.id for c in [*[c for c in defined if c.public], *defined][:3]) or DEFAULT_CHANNELS
+        channels = tuple(dict.fromkeys(channels))
         if args.kind == "template":
             if not args.playbook:
                 raise ScaffoldError("a template belongs to a playbook: add --playbook PLAYBOOK-ID")
@@ -177,11 +187,11 @@ def command_new(project: Project, args: argparse.Namespace) -> int:
                 known = ", ".join(item.document.id for item in playbooks) or "none yet"  # type: ignore[attr-defined]
                 raise ScaffoldError(f"no playbook with id `{args.playbook}` in {project.playbooks_dir} "
                                     f"(playbooks: {known})")
-            target = new_template(args.id, files[0], project.languages)
+            target = new_template(args.id, files[0], project.languages, channels)
         else:
             example = playbooks[0].document.id if playbooks else None  # type: ignore[attr-defined]
             target = new_document(args.kind, args.id, project.playbooks_dir, project.languages,
-                                  example_playbook=example)
+                                  example_playbook=example, channels=channels)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from exc
     shown = _relative(target, Path.cwd().resolve())
@@ -313,7 +323,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _project_for(args: argparse.Namespace) -> Project:
     """The project above the paths a command names, else above the working directory."""
     paths = [p for p in getattr(args, "paths", []) if p.exists()]
-    return load_project(paths[0] if paths else None)
+    if paths:
+        try:
+            find_root(paths[0])
+        except ProjectError:  # a draft outside any project (e.g. /tmp/draft.yaml): checked in the current one
+            return load_project(None)
+        return load_project(paths[0])
+    return load_project(None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,13 +86,19 @@ def settings_from_config(config: dict[str, Any]) -> dict[str, Any]:
     return settings if isinstance(settings, dict) else {}
 
 
+def read_config(path: Path) -> dict[str, Any]:
+    """The mkdocs.yml at ``path`` as written (`!ENV` tags read as their default)."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ProjectError(f"{path}: cannot be read: {exc}") from exc
+    if not isinstance(config, dict):
+        raise ProjectError(f"{path}: expected a mapping at the top level")
+    return config
+
+
 def load_project(start: Path | None = None) -> Project:
     """Read mkdocs.yml above ``start`` (default: the working directory)."""
     root = find_root(start or Path.cwd())
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ProjectError(f"{root / 'mkdocs.yml'}: cannot be read: {exc}") from exc
-    if not isinstance(config, dict):
-        raise ProjectError(f"{root / 'mkdocs.yml'}: expected a mapping at the top level")
+    config = read_config(root / "mkdocs.yml")
     return Project(root=root, languages=languages_from_config(config), settings=settings_from_config(config))

@@ -1,7 +1,7 @@
 """Every rule `replybook check` applies, declared once with its id (as yamllint names its rules).
 
 A diagnostic carries the id of the rule that produced it, so a contributor can look the rule
-up (`replybook check --rules` lists them, and so does the format reference page). Rules run in
+up (`replybook rules` lists them, and so does the format reference page). Rules run in
 stages: a file that cannot be read is not schema-checked, a file that fails the schema is not
 cross-checked, and problems are reported root causes first (by stage, then by place).
 """

@@ -222,7 +222,9 @@ class _Checker:
     def check_covered_by(self, source: SourceFile, path: FieldPath, ref: str, article: str) -> None:
         entry = self.entry_of(ref)
         if entry is None:
-            if ref not in self.maybe_defined and ref.split("/")[0] not in self.maybe_defined:
+            if ref in self.maybe_defined or ref.split("/")[0] in self.maybe_defined:
+                self.unchecked.setdefault(source.display, (source, []))[1].append(ref)
+            else:
                 choices = [*self.lib.principles, *self.lib.playbooks, *self.lib.trees, *self.lib.cases,
                            *self.lib.templates, *self.steps]
                 hint = did_you_mean(ref, choices, otherwise="use a principle, playbook, reply or case id, "

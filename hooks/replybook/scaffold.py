@@ -34,7 +34,11 @@ def _header(kind: str, ident: str) -> str:
             f"kind: {kind}\nid: {ident}\n")
 
 
-def playbook_skeleton(ident: str, languages: tuple[str, ...]) -> str:
+#: The channels a new reply names when the project does not say (the real library has them).
+DEFAULT_CHANNELS = ("x", "threads", "bluesky")
+
+
+def playbook_skeleton(ident: str, languages: tuple[str, ...], channels: tuple[str, ...] = DEFAULT_CHANNELS) -> str:
     t = lambda what, indent=2: localized(languages, what, indent)  # noqa: E731 - a short local alias
     return (_header("playbook", ident) + f"""order: 100
 title:
@@ -64,15 +68,15 @@ dont:
 principles: []      # ids from playbooks/principles/
 sources: []         # ids from playbooks/sources.yaml (the article's file name)
 templates:
-{template_skeleton(ident + "-reply", languages)}""")
+{template_skeleton(ident + "-reply", languages, channels)}""")
 
 
-def template_skeleton(ident: str, languages: tuple[str, ...]) -> str:
+def template_skeleton(ident: str, languages: tuple[str, ...], channels: tuple[str, ...] = DEFAULT_CHANNELS) -> str:
     t = lambda what, indent: localized(languages, what, indent)  # noqa: E731 - a short local alias
     return f"""  - id: {ident}
     title:
 {t("what this reply is for", 6)}
-    channels: [x, threads, bluesky]   # ids from playbooks/channels.yaml; the text must fit each of them
+    channels: [{", ".join(channels)}]   # ids from playbooks/channels.yaml; the text must fit each of them
     placeholders: []          # e.g. [issue, agent_name]; write them as {{issue}} in the text
     search:
 {t("words people type for this reply, comma-separated", 6)}
@@ -86,6 +90,8 @@ def tree_skeleton(ident: str, languages: tuple[str, ...], playbook: str) -> str:
     return (_header("tree", ident) + f"""order: 100
 title:
 {t("the question this tree answers", 2)}
+search:             # words people type for this tree, comma-separated
+{t("synonyms, slang", 2)}
 summary:
 {t("when to use it", 2)}
 sources: []
@@ -111,6 +117,8 @@ def principle_skeleton(ident: str, languages: tuple[str, ...]) -> str:
     return (_header("principle", ident) + f"""order: 100
 title:
 {t("the principle in a few words")}
+search:             # words people type for this principle, comma-separated
+{t("synonyms, slang, questions people ask")}
 statement:
 {t("the principle in one sentence")}
 why:
@@ -127,6 +135,8 @@ def case_skeleton(ident: str, languages: tuple[str, ...]) -> str:
     return (_header("case", ident) + f"""order: 100
 title:
 {t("brand and what happened, in a few words")}
+search:             # words people type for this case, comma-separated
+{t("the brand, the platform, what people call the story")}
 summary:
 {t("the story in one sentence")}
 what_happened:
@@ -149,7 +159,7 @@ def _check_id(ident: str) -> None:
 
 
 def new_document(kind: str, ident: str, playbooks_dir: Path, languages: tuple[str, ...],
-                 example_playbook: str | None = None) -> Path:
+                 example_playbook: str | None = None, channels: tuple[str, ...] = DEFAULT_CHANNELS) -> Path:
     """Write a new file for ``kind``; returns its path."""
     _check_id(ident)
     target = playbooks_dir / KIND_FOLDERS[kind] / f"{ident}.yaml"
@@ -161,19 +171,22 @@ def new_document(kind: str, ident: str, playbooks_dir: Path, languages: tuple[st
             raise ScaffoldError("a tree leads to playbooks, and there is none yet: "
                                 "create one first with `replybook new playbook ID`")
         text = tree_skeleton(ident, languages, example_playbook)
+    elif kind == "playbook":
+        text = playbook_skeleton(ident, languages, channels)
     else:
         text = SKELETONS[kind](ident, languages)
     target.write_text(text, encoding="utf-8")
     return target
 
 
-def new_template(ident: str, playbook_file: Path, languages: tuple[str, ...]) -> Path:
+def new_template(ident: str, playbook_file: Path, languages: tuple[str, ...],
+                 channels: tuple[str, ...] = DEFAULT_CHANNELS) -> Path:
     """Append a template skeleton to a playbook's `templates:` list."""
     _check_id(ident)
     if not playbook_file.is_file():
         raise ScaffoldError(f"no playbook file {playbook_file}")
     lines = playbook_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    snippet = template_skeleton(ident, languages)
+    snippet = template_skeleton(ident, languages, channels)
     start = next((i for i, line in enumerate(lines) if re.match(r"^templates:\s*(#.*)?$", line)), None)
     if start is None:
         if lines and not lines[-1].endswith("\n"):

@@ -378,3 +378,33 @@ def test_format_reference_is_translated_for_every_language(project):
     missing = [(language, text) for text in sorted(english) for language in project.languages[1:]
                if not catalog().get(text, {}).get(language, "").strip()]
     assert missing == [], f"{len(missing)} missing in hooks/replybook/format_i18n.yaml, e.g. {missing[:3]}"
+
+
+def test_one_language_preview_shows_unfinished_work_with_english_still_the_source(tmp_path):
+    """`make serve SITE_LANG=uk` previews unfinished work; English is still the source language.
+
+    A new entry full of TODO is shown (not refused), marked as untranslated in Ukrainian, and the
+    log says English is the language it must be written in first.
+    """
+    project = copy_project(tmp_path / "preview")
+    run = subprocess.run([sys.executable, "-m", "replybook.cli", "new", "principle", "brand-new-idea"], cwd=project,
+                         capture_output=True, text=True, env=MKDOCS_ENV, check=False)
+    assert run.returncode == 0, run.stderr
+    site = tmp_path / "out"
+    preview = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(site)], cwd=project,
+                             capture_output=True, text=True, env={**MKDOCS_ENV, "REPLYBOOK_PREVIEW_LANG": "uk"},
+                             check=False)
+    assert preview.returncode == 0, preview.stderr
+    assert "title.en: not written yet" in preview.stderr
+    assert "title.uk: not translated yet" in preview.stderr
+    page = (site / "principles" / "brand-new-idea" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="uk"' in page and "rb-untranslated" in page
+    assert not (site / "ru").exists(), "a preview builds one language"
+
+
+def test_commands_inside_lists_are_shown_as_code_blocks(built_site, languages):
+    for language in languages:
+        html = (lang_dir(built_site, language, languages[0]) / "helpdesk" / "index.html").read_text(encoding="utf-8")
+        blocks = re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S)
+        assert any("replybook export --format zendesk" in block for block in blocks), language
+        assert "<code>`" not in html and "```" not in html, language

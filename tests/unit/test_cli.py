@@ -150,9 +150,6 @@ def test_check_path_finds_the_project_above_the_path(small_project, tmp_path, mo
     assert absolute.code == 1 and "raw HTML" in absolute.out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a relative file path outside the working directory is filtered out "
-                                       "of the report (cli.load_for_paths compares display names), so a broken "
-                                       "file passes `check`")
 def test_check_relative_file_from_a_sibling_folder(small_project, tmp_path, monkeypatch, cli):
     shutil.copy(NEGATIVE / "raw-html.yaml", small_project / "playbooks")
     elsewhere = tmp_path / "elsewhere"

@@ -126,9 +126,6 @@ def test_check_reports_settings_problems(tmp_path, monkeypatch, cli):
         in run.out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `check DIR` for a folder outside playbooks/ validates mkdocs.yml's "
-                                       "team settings against that folder's library (cli.command_check, "
-                                       "`if wanted is None`), so valid settings are reported as errors")
 def test_checking_a_draft_folder_does_not_judge_the_settings_by_it(tmp_path, monkeypatch, cli):
     _project(tmp_path, "    team:\n      brand: Northwind\n")
     shutil.copytree(FIXTURES / "base", tmp_path / "playbooks")

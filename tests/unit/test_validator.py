@@ -35,10 +35,7 @@ NOT_FROM_CONTENT = {
 }
 
 #: Negative cases that describe the right behaviour but fail today: bugs reported, not yet fixed.
-KNOWN_BUGS = {
-    "not-checked-coverage": "coverage.yaml's references into a broken file are dropped silently: "
-                            "rules_library._Checker.check_covered_by returns without a not-checked note",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _files(case: Path) -> list[Path]:
@@ -150,7 +147,6 @@ def test_every_error_in_every_file_is_collected(languages):
     result = _load(*CASES, languages=languages)
     reported = {d.file for d in result.diagnostics}
     expected = {_display(f) for case in CASES for f in _files(case) if _expected(f)}
-    expected -= {_display(f) for f in _files(NEGATIVE / "not-checked-coverage")}  # KNOWN_BUGS
     assert expected <= reported
 
 
