@@ -19,6 +19,7 @@ SOURCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PLACEHOLDER_PATTERN = r"^[a-z][a-z0-9_]*$"
 DURATION_PATTERN = r"^[1-9][0-9]*(?:m|h|d)$"
 LANGUAGE_PATTERN = r"^[a-z]{2}(?:-[A-Za-z]{2,4})?$"
+URL_PATTERN = r"^https?://\S+$"
 
 Id = Annotated[
     str,
@@ -58,6 +59,7 @@ PATTERN_HINTS: dict[str, str] = {
     PLACEHOLDER_PATTERN: "placeholder names are snake_case, e.g. `customer_name`",
     DURATION_PATTERN: "durations are a number and a unit: `15m`, `1h` or `2d`",
     LANGUAGE_PATTERN: "languages are ISO 639-1 codes such as `ru` or `es`",
+    URL_PATTERN: "a web address starting with http:// or https://, without spaces",
 }
 
 
@@ -252,7 +254,7 @@ class Source(StrictModel):
     publisher: str | None = Field(default=None, description="The publisher, where known.")
     language: list[Language] = Field(min_length=1)
     year: int | None = Field(default=None, ge=1990, le=2100)
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    url: str | None = Field(default=None, pattern=URL_PATTERN)
     about: LocalizedText = Field(description="What the source covers, in one or two sentences.")
 
 

@@ -30,6 +30,9 @@ from .yaml_source import FieldPath, SourceFile
 
 #: Placeholders whose value is a link (not clickable on some channels).
 LINK_PLACEHOLDERS = frozenset({"link", "website"})
+#: A web address as a platform would link it: with a scheme, www., or a bare domain (example.com/help).
+LINK_IN_TEXT = re.compile(r"(?i)\b(?:https?://|www\.)\S|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
+                          r"(?:com|org|net|info|io|co|app|shop|store|eu|ua|ru|ro|md|es|uk|de)\b")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 UNIT_NAMES = {"characters": "characters", "graphemes": "graphemes", "utf8-bytes": "bytes",
               "x-weighted": "characters as X counts them"}
@@ -166,7 +169,7 @@ class _Checker:
             if is_untranslated(text):
                 continue
             names = [n for n in dict.fromkeys(PLACEHOLDER_IN_TEXT.findall(text)) if n in self.lib.placeholders]
-            if not channel.links and ("http" in text or any(n in LINK_PLACEHOLDERS for n in names)):
+            if not channel.links and (LINK_IN_TEXT.search(text) or any(n in LINK_PLACEHOLDERS for n in names)):
                 self.problems.append(R.CHANNEL_LINKS.at(
                     source, (*path, language), f"links are not clickable on {channel.id}",
                     "drop the link here, or give this channel a variant without it"))
