@@ -41,3 +41,37 @@ def test_every_playbook_file_points_editors_to_the_schema():
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()
         assert target == (ROOT / "schema" / "playbook.schema.json").resolve(), path
+
+
+def _needs(jobs: dict, name: str) -> set[str]:
+    """Every job ``name`` waits for, directly or through others."""
+    direct = jobs[name].get("needs") or []
+    direct = [direct] if isinstance(direct, str) else direct
+    found = set(direct)
+    for other in direct:
+        found |= _needs(jobs, other)
+    return found
+
+
+def test_deploy_publishes_only_after_the_ci_checks_and_a_strict_build():
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    jobs = deploy["jobs"]
+    runs = {name: " ".join(step.get("run", "") for step in job.get("steps", [])) for name, job in jobs.items()}
+    publishing = [name for name, job in jobs.items()
+                  if any("deploy-pages" in step.get("uses", "") for step in job.get("steps", []))]
+    assert publishing
+    for name in publishing:
+        before = _needs(jobs, name)
+        assert any(".ci/run" in runs[job] and "CI=true" in runs[job] for job in before), "CI checks before deploy"
+        assert any("mkdocs build --strict" in runs[job] for job in before), "a strict build before deploy"
+
+
+def test_every_test_file_is_collected():
+    """pytest skips some folder names (e.g. `build`) by default: every test_*.py must really run."""
+    files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")
+             if "node_modules" not in p.parts}
+    run = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+                         cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    collected = {line.split("::", 1)[0] for line in run.stdout.splitlines() if "::" in line}
+    assert files - collected == set(), "test files pytest never collects"
