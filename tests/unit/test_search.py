@@ -259,3 +259,43 @@ def test_a_preview_reuses_the_index_built_once(base_library, languages, tmp_path
     write_search_index(base_library, tmp_path, languages, cache=cache)
     assert (tmp_path / "pagefind" / "pagefind.js").read_bytes() == b"index"
     assert (tmp_path / SEARCH_DIR / "en" / "words.json").read_bytes() == b"[]"
+
+
+# -- phrase keys: two neighbouring words of a title or search term -----------------------------------
+
+
+def test_phrase_keys_join_neighbouring_words_in_either_order():
+    from replybook.morphology import phrase_keys
+
+    assert phrase_keys(["response", "time"], "en") == phrase_keys(["time", "response"], "en") == ["zqresptime"]
+    assert phrase_keys(["response", "times"], "en") == ["zqresptime"]  # the first letters only: forms meet
+
+
+def test_phrase_keys_skip_function_words_and_fold_letters():
+    from replybook.morphology import phrase_keys
+
+    assert phrase_keys(["how", "fast", "to", "reply"], "en") == ["zqfastrepl"]
+    assert phrase_keys(["răspuns", "întârziat"], "ro") == ["zqintarasp"]
+    assert phrase_keys(["reply"], "en") == [] and phrase_keys(["fast", "fast"], "en") == []
+
+
+def test_records_carry_phrase_keys_of_title_and_terms_only(uk):
+    record = Record("/uk/x/", "playbook", "Публічна скарга", "")
+    record.add(TERMS, "скарги клієнтів")
+    record.phrases = ["скарги клієнтів", "відповідь у твіттері"]
+    record.add(MINOR, "довгий текст без ключів")
+    keys = record.phrase_keys("uk", uk)
+    assert "zqпублскар" in keys  # from the title's lemmas, «публічний скарга»
+    assert "zqкліескар" in keys and "zqвідптвіт" in keys  # folded like lookups: є → е
+    assert not any("довг" in key for key in keys)
+    assert f'<p data-pagefind-weight="{TERMS}">{" ".join(keys)}</p>' in record.html("uk", uk)
+
+
+def test_function_words_are_published_for_the_browser(base_library, languages, tmp_path):
+    from replybook.morphology import STOP_WORDS
+
+    _, by_language, morphologies = build_pages(base_library, languages)
+    write_lexicons(by_language, tmp_path, morphologies)
+    for language in languages:
+        stop = json.loads((tmp_path / SEARCH_DIR / language / "stop.json").read_text(encoding="utf-8"))
+        assert stop == sorted(STOP_WORDS[language]) and stop
