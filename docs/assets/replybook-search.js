@@ -95,22 +95,36 @@
   }
   function shard(word) { return fetchJson("search/" + lang + "/forms/" + hex(loose(word).slice(0, 2)) + ".json"); }
 
-  /* The words the index holds (with lemmas and search terms), most frequent first, as loose keys:
-   * a word the guide never uses would only bring Pagefind's near matches, so it is corrected or dropped. */
+  /* The function words of this language (the build's list): a query drops them. */
+  function stopWords() {
+    return fetchJson("search/" + lang + "/stop.json").then(function (list) {
+      var stop = {};
+      (list || []).forEach(function (w) { stop[w] = true; });
+      return stop;
+    });
+  }
+
+  /* The words the index holds (with lemmas and search terms), as bare keys, in shards by their
+   * first two letters: deciding whether a typed word is one of them fetches a few hundred bytes.
+   * A word the guide never uses would only bring Pagefind's near matches, so it is corrected. */
+  var shards = {};
+  function wordShard(key) {
+    var name = key.slice(0, 2);
+    if (!(name in shards)) {
+      shards[name] = fetchJson("search/" + lang + "/words/" + hex(name) + ".json").then(function (list) {
+        var sorted = (list || []).slice().sort();
+        var set = {};
+        sorted.forEach(function (k) { set[k] = true; });
+        return { sorted: sorted, set: set };
+      });
+    }
+    return shards[name];
+  }
+  /* Every word, most frequent first: only a typo needs them all (the nearest word may start otherwise). */
   var vocab = null;
   function vocabulary() {
     if (!vocab) {
-      vocab = Promise.all([fetchJson("search/" + lang + "/words.json"), fetchJson("search/" + lang + "/stop.json")])
-        .then(function (found) {
-          var list = found[0] || [];
-          var keys = list.map(bare);
-          var sorted = keys.slice().sort();
-          var set = {};
-          keys.forEach(function (k) { set[k] = true; });
-          var stop = {};
-          (found[1] || []).forEach(function (w) { stop[w] = true; });
-          return { words: list, keys: keys, sorted: sorted, set: set, stop: stop };
-        });
+      vocab = fetchJson("search/" + lang + "/words.json").then(function (list) { return { words: list || [] }; });
     }
     return vocab;
   }
@@ -123,16 +137,25 @@
     }
     return lo < v.sorted.length && v.sorted[lo].indexOf(key) === 0;
   }
+  /* Whether the guide has a word beginning with ``prefix`` (two letters at least). */
+  function begins(prefix) {
+    var key = bare(prefix);
+    if (key.length < 2) { return Promise.resolve(false); }
+    return wordShard(key).then(function (v) { return startsAt(v, key); });
+  }
   /* A word the index can match: one it holds, the beginning of one (still typing), or a longer
    * form of one (an inflection the stemmer reduces: "months" → "month"). */
-  function known(v, word) {
+  function known(word) {
     var key = bare(word);
-    if (v.set[key]) { return true; }
-    if (key.length >= 3 && startsAt(v, key)) { return true; }
-    for (var cut = key.length - 1; cut >= Math.max(4, key.length - 4); cut -= 1) {
-      if (v.set[key.slice(0, cut)]) { return true; }
-    }
-    return false;
+    if (key.length < 2) { return Promise.resolve(false); }
+    return wordShard(key).then(function (v) {
+      if (v.set[key]) { return true; }
+      if (key.length >= 3 && startsAt(v, key)) { return true; }
+      for (var cut = key.length - 1; cut >= Math.max(4, key.length - 4); cut -= 1) {
+        if (v.set[key.slice(0, cut)]) { return true; }
+      }
+      return false;
+    });
   }
 
   /* Dictionary form of a Ukrainian or Russian word (the word itself elsewhere, or when unknown). */
@@ -203,18 +226,19 @@
     return pagefind;
   }
 
-  /* Which records are replies, principles, cases…: Pagefind's filter index, loaded once. */
-  var kindMap = null;
-  function kindsById(module) {
-    if (!kindMap) {
-      var map = {};
-      kindMap = Promise.all(["template", "playbook", "principle", "case", "tree"].map(function (kind) {
-        return module.search(null, { filters: { kind: [kind] } }).then(function (found) {
-          ((found && found.results) || []).forEach(function (r) { map[r.id] = kind; });
+  /* Which of the records a word found are replies, principles, cases or trees: the same word
+   * searched with Pagefind's kind filter (the word's index chunk is already loaded, so this costs
+   * no download; a search with no word would load the whole index). Playbooks are the rest. */
+  var KINDS = ["template", "principle", "case", "tree"];
+  function kindsOf(module, terms) {
+    var byId = {};
+    return Promise.all(terms.map(function (term) {
+      return Promise.all(KINDS.map(function (kind) {
+        return module.search(term, { filters: { kind: [kind] } }).then(function (found) {
+          ((found && found.results) || []).forEach(function (r) { byId[r.id] = kind; });
         });
-      })).then(function () { return map; });
-    }
-    return kindMap;
+      }));
+    })).then(function () { return byId; });
   }
 
   function search(module, words) {
@@ -222,51 +246,59 @@
   }
 
 
-  /* Search each word on its own, correcting a word that matches nothing, and each pair of
-   * neighbouring words as a phrase key; then rank (below). */
+  /* One query word: its lemma searched, or, when the guide lacks it, searched as typed or corrected. */
+  function searchWord(module, word, base) {
+    return Promise.all([known(base), known(word)]).then(function (isKnown) {
+      if (isKnown[0] || isKnown[1]) {
+        return search(module, [base]).then(function (found) {
+          return { word: base, results: found, corrected: false };
+        });
+      }
+      /* not a word of the guide as typed: Pagefind's stemmer may still know it ("proving" →
+       * "prove") when the guide has words that begin the same way; otherwise, or when that
+       * finds nothing, it is a typo to correct (Pagefind alone matches nonsense to something) */
+      var stem = bare(base).slice(0, Math.max(4, bare(base).length - 3));
+      var raw = begins(stem).then(function (yes) { return yes ? search(module, [base]) : []; });
+      return Promise.all([raw, correct(base)]).then(function (both) {
+        if (both[0].length) { return { word: base, results: both[0], corrected: false }; }
+        if (!both[1]) { return { word: base, results: [], corrected: false }; }
+        return lemma(both[1]).then(function (fixed) {
+          return search(module, [fixed]).then(function (again) {
+            return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };
+          });
+        });
+      });
+    });
+  }
+
+  /* Search each word on its own and each pair of neighbouring words as a phrase key, all at once;
+   * then the kinds of the records found, and rank (below). */
   function find(query) {
     var tune = window.ReplybookSearchTuning || {};
     var coverage = "coverage" in tune ? tune.coverage : 0.5;
     var pairWeight = "pair" in tune ? tune.pair : 1;
     var records = RB.searchRecords || 100;
     var words = [];
-    return Promise.all([engine(), vocabulary()]).then(function (loaded) {
+    return Promise.all([engine(), stopWords()]).then(function (loaded) {
       var module = loaded[0];
-      var v = loaded[1];
-      words = tokens(query, v.stop);
-      return Promise.all(words.map(function (word) {
-        return lemma(word).then(function (base) {
-          if (known(v, base) || known(v, word)) {
-            return search(module, [base]).then(function (found) {
-              return { word: base, results: found, corrected: false };
-            });
-          }
-          /* not a word of the guide as typed: Pagefind's stemmer may still know it ("proving" →
-           * "prove") when the guide has words that begin the same way; otherwise, or when that
-           * finds nothing, it is a typo to correct (Pagefind alone matches nonsense to something) */
-          var stem = bare(base).slice(0, Math.max(4, bare(base).length - 3));
-          var raw = startsAt(v, stem) ? search(module, [base]) : Promise.resolve([]);
-          return Promise.all([raw, correct(base)]).then(function (both) {
-            if (both[0].length) { return { word: base, results: both[0], corrected: false }; }
-            if (!both[1]) { return { word: base, results: [], corrected: false }; }
-            return lemma(both[1]).then(function (fixed) {
-              return search(module, [fixed]).then(function (again) {
-                return { word: fixed, results: again, corrected: again.length > 0, weight: 0.5 };
-              });
-            });
-          });
-        });
-      })).then(function (perWord) {
-        var found = perWord.filter(function (e) { return e.results.length; }).map(function (e) { return e.word; });
-        return Promise.all(phraseKeys(found).map(function (key) {
+      words = tokens(query, loaded[1]);
+      return Promise.all(words.map(lemma)).then(function (bases) {
+        var perWord = Promise.all(words.map(function (word, i) { return searchWord(module, word, bases[i]); }));
+        var pairs = Promise.all(phraseKeys(bases).map(function (key) {
           return search(module, [key]).then(function (hits) {
             return { word: key, results: hits, corrected: false, weight: pairWeight, phrase: true };
           });
-        })).then(function (pairs) { return { perWord: perWord, pairs: pairs, module: module }; });
+        }));
+        return Promise.all([perWord, pairs]).then(function (got) {
+          var terms = got[0].filter(function (e) { return e.results.length; }).map(function (e) { return e.word; });
+          return kindsOf(module, terms).then(function (byId) {
+            return { perWord: got[0], pairs: got[1], byId: byId };
+          });
+        });
       });
     }).then(function (got) {
       if (!words.length) { return { results: [], corrected: null, empty: true }; }
-      return rank(got.module, got.perWord, got.pairs, query, words.length, tune, coverage, records);
+      return rank(got.byId, got.perWord, got.pairs, query, words.length, tune, coverage, records);
     });
   }
 
@@ -274,7 +306,7 @@
    * (Pagefind's BM25, which already weighs titles and search terms above body text, each word
    * weighted by how rare it is), plus its phrase keys', times a bonus for each query word it
    * matches, times its kind's weight. A record that misses a word is a partial match. */
-  function rank(module, perWord, pairs, query, count, tune, coverage, records) {
+  function rank(byId, perWord, pairs, query, count, tune, coverage, records) {
     var table = {};
     perWord.forEach(function (entry) {
       if (!entry.results.length) { return; }
@@ -304,7 +336,7 @@
     if (wants["case"]) { kinds["case"] = (kinds["case"] || 1) * lift; }
     /* a reply is one card of a playbook: it leads only when the query is about a reply */
     if (wants.template) { kinds.template = 1; }
-    return kindsById(module).then(function (byId) {
+    return Promise.resolve(byId).then(function (byId) {
       rows.forEach(function (row) {
         row.rank = row.score * (1 + coverage * (row.matched - 1));
         var kind = byId[row.result.id] || "page";
@@ -450,7 +482,8 @@
         if (link) { link.focus(); }
       });
     });
-    input.addEventListener("focus", function () { engine(); });
+    /* the reader is about to type: load the engine, the word lists and the kinds of records now */
+    input.addEventListener("focus", function () { engine(); stopWords(); });
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

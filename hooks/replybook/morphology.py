@@ -30,6 +30,7 @@ _NORMALIZE = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ş": "ș", "ţ": "
 _LOOSE = str.maketrans({"ё": "е", "й": "и", "ї": "і", "є": "е", "ґ": "г"})
 
 
+@cache
 def normalize(word: str) -> str:
     """Lowercase, one apostrophe, comma-below ș ț: the form both the index and queries use."""
     return word.lower().translate(_NORMALIZE)
@@ -96,6 +97,15 @@ def _analyzer(language: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+def _paradigm(parse: Any) -> tuple[Any, ...]:
+    """Which paradigm a reading belongs to.
+
+    Two readings of one word in the same paradigm (genitive and accusative of «клієнта») have the
+    same forms, so the paradigm is generated once.
+    """
+    return tuple((type(step[0]).__name__, step[2] if len(step) > 3 else step[-1]) for step in parse.methods_stack)
+
+
 class Morphology:
     """Lemmas and full paradigms of one language's words, cached for a build."""
 
@@ -103,6 +113,7 @@ class Morphology:
         self.language = language
         self.analyzer = _analyzer(language)
         self._lemma: dict[str, str] = {}
+        self._parses: dict[str, dict[tuple[str, str], Any]] = {}  # lemma → its parses seen in the text
 
     def lemma(self, word: str) -> str:
         """The dictionary form of ``word`` (normalized); the word itself if it is not Cyrillic."""
@@ -111,7 +122,14 @@ class Morphology:
             if not re.search(r"[а-яіїєґё]", key):
                 self._lemma[key] = key
             else:
-                self._lemma[key] = normalize(self.analyzer.parse(key)[0].normal_form)
+                parses = self.analyzer.parse(key)
+                lemma = normalize(parses[0].normal_form)
+                self._lemma[key] = lemma
+                self._lemma.setdefault(lemma, lemma)  # a dictionary form is its own lemma: no second parse
+                seen = self._parses.setdefault(lemma, {})
+                for parse in parses:
+                    if normalize(parse.normal_form) == lemma:
+                        seen.setdefault(_paradigm(parse), parse)
         return self._lemma[key]
 
     def lemmas(self, text: str) -> list[str]:
@@ -119,11 +137,17 @@ class Morphology:
         return [self.lemma(w) for w in words(text)]
 
     def forms(self, lemma: str) -> set[str]:
-        """Every form of the word whose dictionary form is ``lemma`` (normalized)."""
+        """Every form of the word whose dictionary form is ``lemma`` (normalized).
+
+        The paradigms come from the readings of the words seen in the text (``lemma`` keeps them),
+        so the dictionary is not searched a second time; a lemma never seen is parsed afresh.
+        """
         found = {lemma}
-        for parse in self.analyzer.parse(lemma):
-            if normalize(parse.normal_form) == lemma:
-                found.update(normalize(form.word) for form in parse.lexeme)
+        parses = self._parses.get(lemma)
+        if parses is None:
+            parses = {_paradigm(p): p for p in self.analyzer.parse(lemma) if normalize(p.normal_form) == lemma}
+        for parse in parses.values():
+            found.update(normalize(form.word) for form in parse.lexeme)
         return found
 
 

@@ -18,6 +18,7 @@ import html
 import json
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from typing import Any
 
 from .library import Library
 from .model import PLACEHOLDER_IN_TEXT, CaseStudy, DecisionTree, LocalizedText, Playbook, Principle, SearchTerms
-from .morphology import MORPHOLOGY_LANGUAGES, STOP_WORDS, Morphology, lexicon, loose, phrase_keys, words
+from .morphology import MORPHOLOGY_LANGUAGES, STOP_WORDS, Morphology, bare, lexicon, loose, phrase_keys, words
 from .pages import entry_key, page_url, template_anchor
 from .rules_text import is_untranslated
 
@@ -211,7 +212,22 @@ def write_lexicons(all_records: dict[str, list[Record]], site: Path,
                 _write_json(folder / "forms" / shard_name(key), entries)
         vocabulary = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if len(w) > 1]
         _write_json(folder / "words.json", vocabulary)
+        for key, keys in vocabulary_shards(vocabulary).items():
+            _write_json(folder / "words" / shard_name(key), keys)
         _write_json(folder / "stop.json", sorted(STOP_WORDS.get(language, ())))
+
+
+def vocabulary_shards(vocabulary: Iterable[str]) -> dict[str, list[str]]:
+    """The vocabulary as bare keys (see morphology.bare), sorted, by their first two letters.
+
+    The browser decides whether a typed word is the guide's from one small file.
+    """
+    found: dict[str, set[str]] = {}
+    for word in vocabulary:
+        key = bare(word)
+        if len(key) > 1:
+            found.setdefault(key[:2], set()).add(key)
+    return {name: sorted(keys) for name, keys in sorted(found.items())}
 
 
 def _record_path(url: str) -> str:
@@ -236,6 +252,18 @@ async def _index(pages: Iterable[tuple[str, str, str]], output: Path) -> None:
             target.write_text(content, encoding="utf-8")
         async with PagefindIndex(config={"output_path": str(output)}) as index:
             await index.add_directory(str(root))
+
+
+def _incomplete(output: Path) -> str | None:
+    """Why Pagefind's output cannot be published (an empty or unreadable file), or None."""
+    try:
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"pagefind-entry.json is unreadable ({exc})"
+    if not entry.get("languages"):
+        return "pagefind-entry.json lists no language"
+    empty = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file() and not p.stat().st_size)
+    return f"empty files: {', '.join(empty[:5])}" if empty else None
 
 
 def build_pages(library: Library, languages: Iterable[str], root_language: str | None = None
@@ -269,11 +297,30 @@ def write_search_index(library: Library, site: Path, languages: Iterable[str], *
     output = site / "pagefind"
     if output.exists():
         shutil.rmtree(output)
+    # Pagefind indexes in its own process while this one writes the lexicons: two cores, both busy.
+    failure: list[BaseException] = []
+
+    def index() -> None:
+        try:
+            for attempt in range(2):
+                asyncio.run(_index(pages, output))
+                problem = _incomplete(output)
+                if problem is None:
+                    return
+                if attempt:
+                    raise RuntimeError(problem)
+                shutil.rmtree(output, ignore_errors=True)  # once seen under heavy load: write it again
+        except Exception as exc:  # Pagefind's service reports its own errors as exceptions of several kinds
+            failure.append(exc)
+
+    worker = threading.Thread(target=index, name="pagefind")
+    worker.start()
     try:
-        asyncio.run(_index(pages, output))
-    except Exception as exc:  # Pagefind's service reports its own errors as exceptions of several kinds
-        raise SearchIndexError(f"the search index could not be built: {exc}") from exc
-    write_lexicons(by_language, site, morphologies)
+        write_lexicons(by_language, site, morphologies)
+    finally:
+        worker.join()
+    if failure:
+        raise SearchIndexError(f"the search index could not be built: {failure[0]}") from failure[0]
     if cache is not None:
         cache["files"] = {p.relative_to(site).as_posix(): p.read_bytes()
                           for folder in (output, site / SEARCH_DIR) for p in folder.rglob("*") if p.is_file()}

@@ -299,3 +299,29 @@ def test_function_words_are_published_for_the_browser(base_library, languages, t
     for language in languages:
         stop = json.loads((tmp_path / SEARCH_DIR / language / "stop.json").read_text(encoding="utf-8"))
         assert stop == sorted(STOP_WORDS[language]) and stop
+
+
+def test_vocabulary_is_also_written_in_small_shards_by_first_two_letters(base_library, languages, tmp_path):
+    from replybook.search_index import vocabulary_shards
+
+    assert vocabulary_shards(["Plângere", "plan", "client", "x"]) == {"cl": ["client"], "pl": ["plan", "plangere"]}
+    _, by_language, morphologies = build_pages(base_library, languages)
+    write_lexicons(by_language, tmp_path, morphologies)
+    for language in languages:
+        folder = tmp_path / SEARCH_DIR / language
+        words = json.loads((folder / "words.json").read_text(encoding="utf-8"))
+        sharded = [key for p in (folder / "words").iterdir() for key in json.loads(p.read_text(encoding="utf-8"))]
+        assert sorted(sharded) == sorted(key for keys in vocabulary_shards(words).values() for key in keys)
+
+
+def test_a_half_written_pagefind_index_is_never_published(tmp_path):
+    from replybook.search_index import _incomplete
+
+    (tmp_path / "index").mkdir()
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1", "languages": {"en": {}}}', encoding="utf-8")
+    (tmp_path / "index" / "en_1.pf_index").write_bytes(b"x")
+    assert _incomplete(tmp_path) is None
+    (tmp_path / "index" / "en_2.pf_index").write_bytes(b"")
+    assert "empty files: index/en_2.pf_index" in (_incomplete(tmp_path) or "")
+    (tmp_path / "pagefind-entry.json").write_text("", encoding="utf-8")
+    assert "unreadable" in (_incomplete(tmp_path) or "")
