@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 # A preview: one language, not strict (a scaffold's TODO text shows, marked), the search index
 # built once. `make build` is the full, strict site.
 serve: $(STAMP)
-	$(if $(filter all,$(SITE_LANG)),,REPLYBOOK_PREVIEW_LANG=$(SITE_LANG)) $(BIN)/mkdocs serve --no-strict -a 127.0.0.1:8000
+	$(if $(filter all,$(SITE_LANG)),,REPLYBOOK_PREVIEW_LANG=$(SITE_LANG)) $(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from replybook_mkdocs import (
     BuildCycle,
+    DirtyPreview,
     announce_pages,
     arrange_navigation,
     built_languages,
@@ -26,6 +27,7 @@ from replybook_mkdocs import (
 )
 
 from replybook.build import BuildError, SiteBuild
+from replybook.render import COMPILED
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -37,12 +39,14 @@ log = logging.getLogger("mkdocs.hooks.replybook")
 _build: SiteBuild | None = None
 _cycle = BuildCycle()
 _serving = False
+_dirty: DirtyPreview | None = None  # `mkdocs serve --dirty` (make serve): what the last rebuild wrote
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is a preview (`mkdocs serve`): it defers the search index."""
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = DirtyPreview() if _serving and dirty else None
 
 
 @event_priority(-200)
@@ -84,8 +88,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     reads any page source.
     """
     assert _build is not None
-    fill_pages(files, _build.content_for)
     language = current_language(config, _build.project.default_language)
+    skipped = fill_pages(files, _build.content_for, language, _dirty)
+    if skipped:
+        log.debug("%d unchanged generated page(s) not rebuilt", skipped)
     return arrange_navigation(nav, language, _build.navigation_groups(), _build.label(language))
 
 
@@ -94,6 +100,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _build is not None
     language = current_language(config, _build.project.default_language)
     env.globals["rb"] = _build.theme_context(language)
+    env.bytecode_cache = COMPILED  # Material's templates compile once per process, not once per language
     return env
 
 

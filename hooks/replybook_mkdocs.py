@@ -110,14 +110,57 @@ def announce_pages(files: Files, config: MkDocsConfig, paths: Sequence[str]) -> 
             files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
 
 
-def fill_pages(files: Files, content_for: Callable[[str], str | None]) -> None:
-    """Mark the generated pages as generated and hand them their Markdown (after the i18n plugin)."""
+@dataclass
+class DirtyPreview:
+    """What the previous `mkdocs serve --dirty` rebuild wrote, so the next one skips what is unchanged.
+
+    MkDocs rebuilds, under `--dirty`, only the pages whose File says it is modified, and a
+    generated page always says so. Here a generated page is modified when its Markdown differs
+    from the last rebuild's or its HTML is missing; and every page is, when the list of pages
+    or any title changed (the navigation of every page shows them).
+    """
+
+    digests: dict[str, str] = field(default_factory=dict)  # HTML path → digest of its Markdown
+    layouts: dict[str, str] = field(default_factory=dict)  # language → digest of its pages and titles
+
+    def skip_unchanged(self, generated: list[File], language: str) -> int:
+        """Tell MkDocs which generated pages need no rebuild; returns how many."""
+        import hashlib
+        import os
+
+        def digest(text: str) -> str:
+            return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+        layout = digest("\n".join(f"{f.src_uri}\t{f.content_string.partition(chr(10))[0]}"
+                                   for f in sorted(generated, key=lambda f: f.src_uri)))
+        skipped = 0
+        same_layout = layout == self.layouts.get(language)
+        for file in generated:
+            now = digest(file.content_string)
+            if same_layout and self.digests.get(file.abs_dest_path) == now and os.path.isfile(file.abs_dest_path):
+                file.is_modified = lambda: False  # type: ignore[method-assign]  # MkDocs asks the File
+                skipped += 1
+            self.digests[file.abs_dest_path] = now
+        self.layouts[language] = layout
+        return skipped
+
+
+def fill_pages(files: Files, content_for: Callable[[str], str | None], language: str,
+               dirty: DirtyPreview | None = None) -> int:
+    """Mark the generated pages as generated and hand them their Markdown (after the i18n plugin).
+
+    With ``dirty`` (a `serve --dirty` rebuild), pages unchanged since the last rebuild are left
+    alone; returns how many.
+    """
+    generated = []
     for file in files.documentation_pages():
         content = content_for(file.src_uri)
         if content is not None:
             file.generated_by = GENERATOR
             file.abs_src_path = None
             file.content_string = content
+            generated.append(file)
+    return dirty.skip_unchanged(generated, language) if dirty is not None else 0
 
 
 def _walk(items: Sequence[Any]) -> list[Page]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from .format_reference import describe, reference
@@ -44,6 +45,30 @@ from .ui_strings import UiStrings
 # Python-Markdown's own escapable characters (a backslash before any other stays visible).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _TEMPLATES = Path(__file__).with_name("templates")
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled Jinja templates kept in memory for the life of the process.
+
+    Jinja recompiles every template for every new Environment; a build makes one per language
+    and `mkdocs serve` one per rebuild. Entries are keyed by template name and checked against
+    the source's checksum, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+#: One cache for every Environment of the process: ours and, through the hooks, the theme's.
+COMPILED = CompiledTemplates()
 
 
 def markdown_inline(text: str) -> Markup:
@@ -301,6 +326,7 @@ class Renderer:
         self.data_cache: dict[str, dict[str, Any]] = {}
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
+            bytecode_cache=COMPILED,  # a rebuild (serve, or the next language) does not compile again
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

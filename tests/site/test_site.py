@@ -408,3 +408,30 @@ def test_commands_inside_lists_are_shown_as_code_blocks(built_site, languages):
         blocks = re.findall(r"<pre[^>]*>(.*?)</pre>", html, re.S)
         assert any("replybook export --format zendesk" in block for block in blocks), language
         assert "<code>`" not in html and "```" not in html, language
+
+
+def test_a_dirty_preview_rebuilds_only_the_generated_pages_that_changed(tmp_path):
+    """`make serve` runs `mkdocs serve --dirty`: unchanged generated pages are not built again."""
+    from mkdocs.structure.files import File
+    from replybook_mkdocs import DirtyPreview
+
+    site = tmp_path / "site"
+
+    def pages(**texts: str) -> list[File]:
+        found = []
+        for name, text in texts.items():
+            file = File(f"{name}.md", str(tmp_path), str(site), True)
+            file.content_string = text
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).write_text("built", encoding="utf-8")
+            found.append(file)
+        return found
+
+    preview = DirtyPreview()
+    assert preview.skip_unchanged(pages(a="# A\none", b="# B\ntwo"), "en") == 0  # the first build builds all
+    again = pages(a="# A\none", b="# B\ntwo, edited")
+    assert preview.skip_unchanged(again, "en") == 1
+    assert [f.is_modified() for f in again] == [False, True]
+    retitled = pages(a="# A, retitled\none", b="# B\ntwo, edited")
+    assert preview.skip_unchanged(retitled, "en") == 0, "a new title is in every page's navigation"
+    assert preview.skip_unchanged(pages(a="# A, retitled\none", b="# B\ntwo, edited"), "uk") == 0

@@ -75,3 +75,18 @@ def test_every_test_file_is_collected():
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     collected = {line.split("::", 1)[0] for line in run.stdout.splitlines() if "::" in line}
     assert files - collected == set(), "test files pytest never collects"
+
+
+def test_make_serve_previews_one_language_fast_and_shows_unfinished_work():
+    """`make serve` previews one language, page by page, and shows unfinished work.
+
+    One language (SITE_LANG, English by default, `all` for five), rebuilt page by page
+    (--dirty), and entries still marked TODO shown rather than refused (--no-strict).
+    """
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    serve = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "mkdocs serve" in serve and "--dirty" in serve and "--no-strict" in serve
+    assert "REPLYBOOK_PREVIEW_LANG=$(SITE_LANG)" in serve and "filter all,$(SITE_LANG)" in serve
+    assert "SITE_LANG ?= en" in makefile
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "build_only_locale: !ENV [REPLYBOOK_PREVIEW_LANG, null]" in mkdocs_yml
