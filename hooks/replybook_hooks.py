@@ -120,7 +120,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages = built_languages(config)
     _cycle.reset()
     try:
-        _build.finish(config.site_dir, languages, preview=_serving)
+        _build.finish(config.site_dir, languages, preview=_serving, site_url=config.site_url or "")
     except BuildError as exc:
         raise PluginError(str(exc)) from exc
 

@@ -93,7 +93,16 @@
     }
     return cache[path];
   }
-  function shard(word) { return fetchJson("search/" + lang + "/forms/" + hex(loose(word).slice(0, 2)) + ".json"); }
+  /* Which shards exist ({"forms": [...], "words": [...]}, two-letter keys): a word whose first
+   * letters begin no word of the guide (a brand name, a typo) requests nothing that is missing. */
+  function shardList() { return fetchJson("search/" + lang + "/shards.json"); }
+  function existing(kind, name) {
+    return shardList().then(function (list) {
+      return list && list[kind] && list[kind].indexOf(name) >= 0
+        ? fetchJson("search/" + lang + "/" + kind + "/" + hex(name) + ".json") : null;
+    });
+  }
+  function shard(word) { return existing("forms", loose(word).slice(0, 2)); }
 
   /* The function words of this language (the build's list): a query drops them. */
   function stopWords() {
@@ -111,7 +120,7 @@
   function wordShard(key) {
     var name = key.slice(0, 2);
     if (!(name in shards)) {
-      shards[name] = fetchJson("search/" + lang + "/words/" + hex(name) + ".json").then(function (list) {
+      shards[name] = existing("words", name).then(function (list) {
         var sorted = (list || []).slice().sort();
         var set = {};
         sorted.forEach(function (k) { set[k] = true; });
@@ -279,7 +288,7 @@
     var pairWeight = "pair" in tune ? tune.pair : 1;
     var records = RB.searchRecords || 100;
     var words = [];
-    return Promise.all([engine(), stopWords()]).then(function (loaded) {
+    return Promise.all([engine(), stopWords(), shardList()]).then(function (loaded) {
       var module = loaded[0];
       words = tokens(query, loaded[1]);
       return Promise.all(words.map(lemma)).then(function (bases) {
@@ -483,7 +492,7 @@
       });
     });
     /* the reader is about to type: load the engine, the word lists and the kinds of records now */
-    input.addEventListener("focus", function () { engine(); stopWords(); });
+    input.addEventListener("focus", function () { engine(); stopWords(); shardList(); });
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

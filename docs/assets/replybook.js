@@ -58,6 +58,9 @@
   var script = document.currentScript || document.querySelector("script[src*='assets/replybook.js']");
   RB.assets = new URL(".", script ? script.src : document.baseURI);
   RB.root = new URL("..", RB.assets);
+  /* Remembered for the 404 page, which cannot always tell the root from a missing address
+   * (hooks/replybook/not_found.py). */
+  try { localStorage.setItem("replybook.root", RB.root.pathname); } catch (e) { /* storage off */ }
   RB.lang = document.documentElement.lang || "en";
 
   RB.loadScript = function (name) {

@@ -16,6 +16,7 @@ from . import rulebook as R
 from .diagnostics import Diagnostic, HasDiagnostics
 from .library import FileCache, Library, Located, load_library
 from .model import LocalizedText
+from .not_found import portable_not_found_page
 from .pages import entry_key, markdown_path, page_url
 from .project import Project
 from .render import PageSpec, Renderer
@@ -120,6 +121,7 @@ class SiteBuild(HasDiagnostics):
         return {"labels": self.ui[language].labels, "plurals": self.ui[language].plurals, "language": language,
                 "default_language": self.project.default_language, "playbooks": playbooks,
                 "prefix": "" if language == root else f"{language}/",
+                "prefixes": {code: "" if code == root else f"{code}/" for code in self.project.languages},
                 "search_labels": self.ui[language].search_labels(),
                 "search_records": sum(1 for _ in records(lib, language)) if lib else 0,
                 "profile": self.settings.profile_fields(lib, language) if lib else []}
@@ -152,8 +154,12 @@ class SiteBuild(HasDiagnostics):
             written.append(target)
         return sorted(written)
 
-    def finish(self, site_dir: str, languages: tuple[str, ...], *, preview: bool = False) -> None:
-        """After the last language is built: the search index and the helpdesk exports."""
+    def finish(self, site_dir: str, languages: tuple[str, ...], *, preview: bool = False,
+               site_url: str = "") -> None:
+        """After the last language is built: the search index, the helpdesk exports, the 404 pages.
+
+        Without ``site_url`` the 404 pages find the site's root themselves (see not_found.py).
+        """
         from .exports_site import write_site_exports
         from .search_index import SearchIndexError, write_search_index
 
@@ -165,10 +171,18 @@ class SiteBuild(HasDiagnostics):
         except SearchIndexError as exc:
             raise BuildError(str(exc)) from exc
         write_site_exports(self.library, self.ui, self.settings, site, languages)
+        self.write_not_found_pages(site, languages, site_url)
+
+    def write_not_found_pages(self, site: Path, languages: tuple[str, ...], site_url: str = "") -> None:
+        """Each language's 404 page in its folder; made portable unless ``site_url`` places the site."""
         root = self.root_language or self.project.default_language
+        top_level = [path.name for path in site.iterdir()] if site.is_dir() else []
         for language, html in self.not_found.items():
             if language not in languages:
                 continue
-            folder = site if language == root else site / language
+            prefix = "" if language == root else f"{language}/"
+            if not site_url:
+                html = portable_not_found_page(html, prefix, top_level)
+            folder = site / prefix
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "404.html").write_text(html, encoding="utf-8")

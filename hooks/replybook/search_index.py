@@ -206,14 +206,18 @@ def write_lexicons(all_records: dict[str, list[Record]], site: Path,
                 counts.update(words(part))
         folder = site / SEARCH_DIR / language
         morphology = morphologies.get(language)
+        written: dict[str, list[str]] = {"forms": [], "words": []}
         if morphology is not None:
             counts.update({morphology.lemma(w): n for w, n in counts.items()})
             for key, entries in lexicon(morphology, list(counts)).items():
                 _write_json(folder / "forms" / shard_name(key), entries)
+                written["forms"].append(key)
         vocabulary = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if len(w) > 1]
         _write_json(folder / "words.json", vocabulary)
         for key, keys in vocabulary_shards(vocabulary).items():
             _write_json(folder / "words" / shard_name(key), keys)
+            written["words"].append(key)
+        _write_json(folder / "shards.json", {kind: sorted(keys) for kind, keys in written.items()})
         _write_json(folder / "stop.json", sorted(STOP_WORDS.get(language, ())))
 
 

@@ -110,3 +110,18 @@ def test_text_in_falls_back_while_untranslated(languages):
                           languages[0]: "Source"})
     assert text_in(text, languages[1], languages[0]) == "Source"
     assert text_in(text, languages[2], languages[0]) == "x"
+
+
+def test_each_languages_404_page_is_written_in_its_folder_and_made_portable_without_site_url(build, tmp_path):
+    page = '<html><head><link rel="stylesheet" href="/assets/main.css"></head><body><a href="/uk/">x</a></body></html>'
+    for language in ("en", "uk"):
+        build.keep_not_found_page(language, page.replace("x", language))
+    (tmp_path / "playbooks").mkdir()
+    build.write_not_found_pages(tmp_path, ("en", "uk"))
+    uk = (tmp_path / "uk" / "404.html").read_text(encoding="utf-8")
+    assert '<a href="../uk/">uk</a>' in uk and "<base href=" in uk and '"playbooks"' in uk
+    assert '<a href="uk/">en</a>' in (tmp_path / "404.html").read_text(encoding="utf-8")
+    placed = tmp_path / "placed"
+    build.write_not_found_pages(placed, ("uk",), site_url="https://example.org/replybook/")
+    assert (placed / "uk" / "404.html").read_text(encoding="utf-8") == page.replace("x", "uk")
+    assert not (placed / "404.html").exists()

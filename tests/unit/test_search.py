@@ -314,6 +314,22 @@ def test_vocabulary_is_also_written_in_small_shards_by_first_two_letters(base_li
         assert sorted(sharded) == sorted(key for keys in vocabulary_shards(words).values() for key in keys)
 
 
+def test_the_list_of_shards_names_exactly_the_shard_files(base_library, languages, tmp_path):
+    """The browser asks only for shards the list names: a brand name or typo requests nothing missing."""
+    from replybook.search_index import shard_name
+
+    _, by_language, morphologies = build_pages(base_library, languages)
+    write_lexicons(by_language, tmp_path, morphologies)
+    for language in languages:
+        folder = tmp_path / SEARCH_DIR / language
+        listed = json.loads((folder / "shards.json").read_text(encoding="utf-8"))
+        for kind in ("forms", "words"):
+            files = sorted(p.name for p in (folder / kind).iterdir()) if (folder / kind).exists() else []
+            assert sorted(shard_name(key) for key in listed[kind]) == files
+        assert listed["words"], language
+        assert bool(listed["forms"]) == (language in morphologies), language
+
+
 def test_a_half_written_pagefind_index_is_never_published(tmp_path):
     from replybook.search_index import _incomplete
 
