@@ -132,6 +132,10 @@
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { open(false); toggle.focus(); }
     });
+    /* a click or tap elsewhere closes the panel (what was typed is already saved) */
+    document.addEventListener("click", function (event) {
+      if (!panel.hidden && !root.contains(event.target)) { open(false); }
+    });
     RB.profile.listen(function (name, value, origin) {
       inputs.forEach(function (input) {
         if (input !== origin && (name === null || input.name === name)) {

@@ -295,6 +295,11 @@ def test_profile_values_fill_every_card_and_page_until_cleared(page, site, libra
     panel.get_by_role("button", name=labels("profile_close", lang), exact=True).click()
     expect(panel).to_be_hidden()
     expect(panel_button).to_be_focused()
+    expect(panel_button).to_have_attribute("aria-expanded", "false")
+    panel_button.click()
+    expect(panel_button).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("heading", level=1).click(position={"x": 4, "y": 4})  # elsewhere on the page
+    expect(panel).to_be_hidden()
     page.reload()
     for other in cards_with(page, site, library, labels, lang, "agent_name"):
         other.ready()
@@ -408,7 +413,7 @@ def test_header_buttons_are_big_enough_to_tap(new_page, site, labels):
     page.goto(site.url(lang, "playbooks/"))
     header = page.locator("[data-md-component=header]")
     buttons = [header.get_by_role("button", name=labels("search_label", lang), exact=True),
-               header.locator("[data-rb-profile-toggle]"),  # nameless at this width: see test_a11y
+               header.get_by_role("button", name=labels("profile_title", lang), exact=True),
                header.get_by_role("button", name=labels("language_label", lang), exact=True)]
     for button in buttons:
         expect(button).to_be_visible()
