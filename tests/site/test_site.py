@@ -115,6 +115,32 @@ def test_links_are_relative_so_the_site_works_under_a_sub_path(built_site):
     assert absolute == [], "an absolute link breaks when the site is served under /replybook/"
 
 
+def test_previous_and_next_links_walk_every_page_of_a_language_in_order(built_site, library, languages):
+    """The footer's "Next" links lead from the home page through every page of the same language.
+
+    And each "Previous" link goes back to the page it came from.
+    """
+    footer = re.compile(r'href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"')
+    for language in languages:
+        root = lang_dir(built_site, language, languages[0])
+        page, visited, previous = root / "index.html", [], None
+        while page is not None and len(visited) < 500:
+            visited.append(page)
+            links = {kind: href for href, kind in footer.findall(page.read_text(encoding="utf-8"))}
+            if previous is not None:
+                assert "prev" in links and (page.parent / links["prev"]).resolve() / "index.html" == previous, page
+            previous = page
+            page = (page.parent / links["next"]).resolve() / "index.html" if "next" in links else None
+        keys = {p.parent.relative_to(root).as_posix() + "/" for p in visited}
+        wanted = {key for key in expected_pages(library) if key}
+        assert wanted <= {key.removeprefix("./") for key in keys}, sorted(wanted - keys)
+        assert all(root in p.parents or p.parent == root for p in visited)
+        if language != languages[0]:
+            continue
+        others = {built_site / code for code in languages[1:]}
+        assert not any(other in p.parents for p in visited for other in others), "English walk left English"
+
+
 def test_language_switcher_leads_to_the_same_page(built_site, library, languages):
     for language in languages:
         for key in expected_pages(library):
