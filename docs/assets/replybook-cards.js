@@ -358,19 +358,45 @@
     (input || card.button).focus({ preventScroll: true });
   }
 
+  /* Cards are enhanced in short batches (the page stays responsive while a long list of cards
+   * gets its fields), and a card that is not shown (a step of a decision tree not reached yet, a
+   * reply filtered out) only when it is shown. */
+  var waiting = [];
+  function rendered(root) { return root.getClientRects().length > 0; }
+  function enhanceInBatches(roots) {
+    var i = 0;
+    (function batch() {
+      var start = Date.now();
+      while (i < roots.length && Date.now() - start < 30) {
+        var root = roots[i];
+        i += 1;
+        if (!root.dataset.rbReady) {
+          root.dataset.rbReady = "1";
+          cards.push(new Card(root));
+        }
+      }
+      if (i < roots.length) { window.setTimeout(batch, 0); } else { focusTarget(); }
+    })();
+  }
+  function enhanceShown() {
+    var now = waiting.filter(rendered);
+    waiting = waiting.filter(function (root) { return !rendered(root); });
+    if (now.length) { enhanceInBatches(now); }
+  }
+
   RB.enhanceCards = function (scope) {
+    var shown = [];
     scope.querySelectorAll("[data-rb-card]").forEach(function (root) {
       if (root.dataset.rbReady) { return; }
-      root.dataset.rbReady = "1";
-      cards.push(new Card(root));
+      (rendered(root) ? shown : waiting).push(root);
     });
-    focusTarget();
+    enhanceInBatches(shown);
   };
 
   RB.profile.listen(function (name, value, origin) {
     cards.forEach(function (card) { card.profileChanged(name, origin); });
   });
-  window.addEventListener("hashchange", focusTarget);
+  window.addEventListener("hashchange", function () { enhanceShown(); focusTarget(); });
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) { return; }
     caseValues = RB.read(RB.session, caseKey, {});
@@ -398,8 +424,9 @@
         group.hidden = visible === 0;
         shown += visible;
       });
+      if (select.value) { RB.write(RB.local, CHANNEL_KEY, select.value); }
+      enhanceShown();
       if (select.value) {
-        RB.write(RB.local, CHANNEL_KEY, select.value);
         cards.forEach(function (card) {
           for (var i = 0; i < card.channels.length; i += 1) {
             if (card.channels[i].id === select.value) { card.selectChannel(select.value); }

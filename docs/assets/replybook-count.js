@@ -176,7 +176,20 @@
     return Boolean(twitterText());
   }
 
+  /* Text twitter-text weighs 1 per code point, counted at once without loading it: only
+   * characters of its weight-1 ranges that never start an emoji (not ©, ®), nothing that could be
+   * a link (no dot between two letters or digits), after the NFC normalisation it applies too.
+   * Anything else (emoji, CJK, "…", links) goes to twitter-text itself. */
+  var PLAIN_X = /^[\t\n\r\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u024f\u0400-\u04ff\u2010-\u201f]*$/;
+  var LINKISH = /[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_-]\.[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff]|:\/\//;
+  function plainX(text) {
+    var normal = text.normalize ? text.normalize("NFC") : text;
+    return PLAIN_X.test(normal) && !LINKISH.test(normal) ? characters(normal) : -1;
+  }
+
   function xWeighted(text) {
+    var quick = plainX(text);
+    if (quick >= 0) { return quick; }
     var tt = twitterText() || (inNode ? loadInNode() : null);
     if (!tt) {
       ready();

@@ -188,6 +188,12 @@ def has_visible_focus(page: Page) -> bool:
     }""")
 
 
+def cards_settled(page: Page) -> None:
+    """Wait until every reply card on screen (not in a hidden tree step) has its fields and Copy."""
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rb-card]:not([data-rb-ready])')]"
+                           ".every(card => !card.getClientRects().length)")
+
+
 def no_horizontal_scroll(page: Page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from replybook.project import load_project
 from tests.browser.conftest import PHONE
-from tests.browser.support import Card, SearchBox, Walk, page_types, text_of
+from tests.browser.support import Card, SearchBox, Walk, cards_settled, page_types, text_of
 from tests.conftest import ROOT
 
 LANGUAGES = load_project(ROOT).languages
@@ -40,6 +40,9 @@ def axe(page, axe_source: str, rules: list[str] | None = None,
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")  # colours settled
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
+        # cards off screen are not rendered (content-visibility: auto) until they come near; axe
+        # scrolls to each element and reads colours before the browser has painted it
+        page.add_style_tag(content=".rb-card { content-visibility: visible !important; }")
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
@@ -59,7 +62,7 @@ def axe(page, axe_source: str, rules: list[str] | None = None,
 
 def settle(page) -> None:
     """Wait until the page's script has built what it builds (search boxes, reply cards)."""
-    expect(page.locator("[data-rb-card]:not([data-rb-ready])")).to_have_count(0)
+    cards_settled(page)
     expect(page.locator("[data-rb-search][hidden]")).to_have_count(0)
 
 

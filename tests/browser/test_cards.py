@@ -16,6 +16,7 @@ from tests.browser.conftest import PHONE
 from tests.browser.support import (
     SENTINEL,
     Card,
+    cards_settled,
     clipboard,
     graphemes,
     no_horizontal_scroll,
@@ -244,7 +245,7 @@ def test_going_over_the_limit_shows_a_warning_and_copy_warns(page, site, library
 
 def cards_with(page, site, library, labels, lang: str, name: str) -> list[Card]:
     """The cards of the page whose visible reply has the blank ``name``."""
-    expect(page.locator("[data-rb-card]:not([data-rb-ready])")).to_have_count(0)
+    cards_settled(page)
     label = text_of(library.placeholders[name].label, lang, library.default_language)
     roots = page.locator("[data-rb-card]").filter(has=page.get_by_label(label, exact=True).filter(visible=True))
     return [Card(page, roots.nth(i), lang, labels, library) for i in range(roots.count())]
@@ -343,7 +344,7 @@ def test_the_replies_page_shows_only_the_replies_for_the_platform_chosen(page, s
                 if channel in entry.template.channels or any(channel in v.channels for v in entry.template.variants)}
     assert 0 < len(expected) < len(library.templates)
     page.goto(site.url(lang, "templates/"))
-    expect(page.locator("[data-rb-card]:not([data-rb-ready])")).to_have_count(0)
+    cards_settled(page)
     cards = page.locator("[data-rb-card]")
     expect(cards.filter(visible=True)).to_have_count(len(library.templates))
 

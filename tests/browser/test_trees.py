@@ -25,6 +25,13 @@ def test_walk_the_questions_to_a_reply_and_back(page, site, library, labels, lan
     walk = Walk(page, page.locator("[data-rb-walk]").first, labels, lang)
     expect(walk.question).to_have_text(t(tree.nodes[tree.start].question))
     expect(walk.trail).to_be_hidden()
+    # a reply in a step not reached yet gets its fields only when it is shown (a light home page)
+    end = tree.nodes[path[-1][0]].options[path[-1][1]]
+    hidden_card = page.locator(f"#{TREE}-{path[-1][0]}-end-{path[-1][1]} [data-rb-card]")
+    expect(walk.current.locator("[data-rb-card][data-rb-ready]")).to_have_count(
+        walk.current.locator("[data-rb-card]").count())
+    if not end.next:
+        assert hidden_card.get_attribute("data-rb-ready") is None
 
     answered: list[str] = []
     for step, (node_id, index) in enumerate(path):

@@ -293,7 +293,9 @@ vm.createContext(context);
 vm.runInContext(fs.readFileSync(input.countJs, "utf8"), context);
 const count = context.ReplybookCount;
 const before = { isReady: count.isReady(), url: count.twitterTextUrl, chars: count.length("ș👍🏽", "characters") };
-try { count.length("a", "x-weighted"); before.x = "counted"; } catch (e) { before.x = e.message; }
+before.plain = count.length("Привіт, Ганно! «Дякуємо» — a-z", "x-weighted");  // plain text: counted at once
+before.loaded = appended.length;
+try { count.length(input.text, "x-weighted"); before.x = "counted"; } catch (e) { before.x = e.message; }
 Promise.all([count.ready(), count.ready()]).then(() => count.ready()).then((resolved) => {
   process.stdout.write(JSON.stringify({
     before, appended, same: resolved === count, isReady: count.isReady(), x: count.length(input.text, "x-weighted"),
@@ -303,12 +305,14 @@ Promise.all([count.ready(), count.ready()]).then(() => count.ready()).then((reso
 
 
 def test_browser_loads_twitter_text_lazily_from_next_to_the_script():
+    """Plain text is weighed at once; text with a link, an emoji or "…" waits for twitter-text."""
     result = run_node(BROWSER_LOAD, {"countJs": str(COUNT_JS), "vendored": str(VENDORED), "text": f"Статус: {URL_93}"})
     expected_url = f"https://replybook.invalid/ru/assets/vendor/twitter-text/{VENDORED.name}"
     assert result["before"]["isReady"] is False
     assert result["before"]["url"] == expected_url
     assert result["before"]["chars"] == 3  # the synchronous units work before anything is loaded
-    assert "ready()" in result["before"]["x"]
+    assert result["before"]["plain"] == 30 and result["before"]["loaded"] == 0  # plain text needs no twitter-text
+    assert "ready()" in result["before"]["x"]  # a link does
     assert result["appended"] == [expected_url]  # one request, however many ready() calls
     assert result["same"] is True
     assert result["isReady"] is True
