@@ -15,7 +15,7 @@ and coverage.yaml traces each synthetic copy to the same articles as its origina
 
 Repeatable: the same seed gives the same library. Usage on its own:
 
-    .venv/bin/python bench/corpus.py --playbooks 100 --out /tmp/rb-100   # then: cd /tmp/rb-100 && make-like steps
+    .venv/bin/python bench/corpus.py --playbooks 100 --out /tmp/rb-100
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -198,8 +197,10 @@ def synthetic_playbook(model: dict[str, Any], number: int, rewriter: Rewriter,
 
 
 def extend_coverage(coverage: dict[str, Any], copies: list[tuple[str, dict[str, str]]]) -> None:
-    """Trace each synthetic copy to its original's articles: wherever a point names the original
-    (or one of its replies or steps), it names the copy too."""
+    """Trace each synthetic copy to its original's articles.
+
+    Wherever a point names the original (or one of its replies or steps), it names the copy too.
+    """
     by_model: dict[str, list[dict[str, str]]] = {}
     for model_id, ids in copies:
         by_model.setdefault(model_id, []).append(ids)
@@ -269,8 +270,11 @@ def check_strict(project: Path) -> None:
 
 
 def make_project(repo: Path, target: Path, playbooks: int, seed: int = 7, base: Path | None = None) -> Path:
-    """A complete project in ``target``: ``repo``'s (or ``base``'s) site with ``playbooks`` synthetic
-    playbooks added, its translations lock updated and confirmed, passing `check --strict`."""
+    """A complete project in ``target``, passing `check --strict`.
+
+    ``repo``'s (or ``base``'s) site with ``playbooks`` synthetic playbooks added, and its
+    translations lock updated and confirmed.
+    """
     if base is not None:
         if target.exists():
             shutil.rmtree(target)

@@ -364,6 +364,8 @@
   var waiting = [];
   function rendered(root) { return root.getClientRects().length > 0; }
   function enhanceInBatches(roots) {
+    var target = decodeURIComponent(window.location.hash.slice(1));
+    roots.sort(function (a, b) { return (b.id === target) - (a.id === target); });  // the linked card first
     var i = 0;
     (function batch() {
       var start = Date.now();
@@ -375,7 +377,7 @@
           cards.push(new Card(root));
         }
       }
-      if (i < roots.length) { window.setTimeout(batch, 0); } else { focusTarget(); }
+      if (i < roots.length) { window.setTimeout(batch, 0); }
     })();
   }
   function enhanceShown() {
@@ -391,6 +393,7 @@
       (rendered(root) ? shown : waiting).push(root);
     });
     enhanceInBatches(shown);
+    focusTarget();
   };
 
   RB.profile.listen(function (name, value, origin) {

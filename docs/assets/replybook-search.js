@@ -98,8 +98,8 @@
   function shardList() { return fetchJson("search/" + lang + "/shards.json"); }
   function existing(kind, name) {
     return shardList().then(function (list) {
-      return list && list[kind] && list[kind].indexOf(name) >= 0
-        ? fetchJson("search/" + lang + "/" + kind + "/" + hex(name) + ".json") : null;
+      var known = !list || !list[kind] || list[kind].indexOf(name) >= 0;  // no list (an older build): ask
+      return known ? fetchJson("search/" + lang + "/" + kind + "/" + hex(name) + ".json") : null;
     });
   }
   function shard(word) { return existing("forms", loose(word).slice(0, 2)); }

@@ -234,7 +234,9 @@
     if (document.querySelector("[data-rb-search]")) {
       RB.loadScript("replybook-search.js").then(function () {
         document.querySelectorAll("[data-rb-search]").forEach(RB.enhanceSearch);
-      }, function () { /* search stays hidden; the menu reaches every page */ });
+      }, function () {  /* no search: the boxes go (and the space kept for them); the menu reaches every page */
+        document.querySelectorAll("[data-rb-search]").forEach(function (box) { box.remove(); });
+      });
     }
     if (document.getElementById("rb-data")) {
       RB.loadScript("replybook-count.js").then(function () {

@@ -7,11 +7,12 @@ its host or when ``site_url`` says where it sits. Without ``site_url`` we turn t
 into addresses relative to the page's own folder, and the page's first element sets the base
 they are resolved against:
 
-- a short script finds the site's root in the address shown: the path up to the first segment
-  that is a top-level name of the site (``uk``, ``playbooks``, ``assets``…), or the page's own
-  folder when the page is opened as ``…/404.html``; for an address with none of those names,
-  the root the guide's script remembered on a page read before, else the host's root. It
-  writes ``<base>``;
+- a short script finds the site's root in the address shown: the page's own folder when the
+  page is opened as ``…/404.html``; else the root the guide's script remembered on a page read
+  before, when the address is under it; else the path up to the first segment that is a
+  top-level name of the site (``uk``, ``playbooks``, ``assets``…), or the host's root. It
+  writes ``<base>``, absolute and only on the page's own origin (``//other.host/`` in the
+  address can never become the base);
 - the stylesheets and scripts are written by scripts after it, so that the browser's preload
   scanner (which does not see a written ``<base>``) cannot fetch them from a wrong address;
 - without JavaScript, ``<noscript>`` holds a ``<base>`` that assumes the site is at the root of
@@ -25,15 +26,21 @@ import re
 
 _ROOT_ABSOLUTE = re.compile(r"""(\s(?:href|src)=)(["'])/(?!/)([^"']*)\2""")
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+#: Material's scope for the reader's saved choices (colour scheme): the site root, as on other pages.
+_SCOPE = '__md_scope=new URL("/",location)'
 _FETCHED = re.compile(r"""<link\b[^>]*>|<script\b[^>]*\ssrc=[^>]*>\s*</script>""", re.IGNORECASE)
 
 _BASE = (
-    "<script>(function(){{var f={folder},n={names},p=location.pathname,r;"
-    "if(/\\/404\\.html$/.test(p)){{r=p.replace(/[^\\/]*$/,'');}}else{{"
-    "var s=p.split('/'),i=1,k=null;while(i<s.length-1&&n.indexOf(s[i])<0)i++;"
+    "<script>(function(){{var f={folder},n={names},p=location.pathname.replace(/\\/{{2,}}/g,'/'),r,k=null;"
     "try{{k=localStorage.getItem('replybook.root');}}catch(e){{}}"
-    "r=i<s.length-1?s.slice(0,i).join('/')+'/':k&&p.indexOf(k)===0?k:'/';r+=f;}}"
-    "document.write('<base href=\"'+r.replace(/[\"<>]/g,'')+'\">');}})();</script>"
+    "if(/\\/404\\.html$/.test(p)){{r=p.replace(/[^\\/]*$/,'');}}"
+    "else if(k&&k.charAt(0)==='/'&&p.indexOf(k)===0){{r=k+f;}}"
+    "else{{var s=p.split('/'),i=1;while(i<s.length-1&&n.indexOf(s[i])<0)i++;"
+    "r=(i<s.length-1?s.slice(0,i).join('/')+'/':'/')+f;}}"
+    "var b=new URL(r.replace(/\\/{{2,}}/g,'/'),location.href);"
+    "if(b.origin===location.origin){{document.write('<base href=\"'+b.href.replace(/[\"<>]/g,'')+'\">');}}"
+    "}})();</script>"
 )
 
 
@@ -43,7 +50,7 @@ def portable_not_found_page(html: str, folder: str, top_level: list[str]) -> str
     ``folder`` is ``""`` for the root language, ``"uk/"`` for another; ``top_level`` the names
     directly under the site folder, which find the site's root in a missing page's address.
     """
-    match = _HEAD.search(html)
+    match = _CHARSET.search(html) or _HEAD.search(html)  # the charset stays in the first 1024 bytes
     if match is None:
         return html
     up = "../" * folder.count("/")
@@ -61,6 +68,7 @@ def portable_not_found_page(html: str, folder: str, top_level: list[str]) -> str
         return script + (f"<noscript>{tag}</noscript>" if stylesheet else "")
 
     body = _ROOT_ABSOLUTE.sub(relative, _FETCHED.sub(written, html[match.end():]))
+    body = body.replace(_SCOPE, f'__md_scope=new URL("{up or "./"}",document.baseURI)')
     base = _BASE.format(folder=_js(folder), names=_js(sorted(top_level)))
     fallback = f'<noscript><base href="/{folder}"></noscript>'
     return html[:match.end()] + base + fallback + body

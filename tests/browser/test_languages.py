@@ -142,6 +142,17 @@ def test_the_404_page_leads_home_in_the_readers_language(page, site, labels, wat
     assert targets[1:] == [site.url(code) for code in site.languages]
 
 
+def test_an_address_naming_another_host_never_becomes_the_404_pages_base(page, site, watch):
+    """``https://guide//other.host/404.html`` must not load the page's scripts from other.host."""
+    url = site.base + "/evil.example/uk/404.html"
+    watch.expect_status(url, 404)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    found = watch.take()
+    assert [problem for problem in found if "another host" in problem] == []
+    assert page.evaluate("new URL(document.baseURI).origin") == page.evaluate("location.origin")
+
+
 # ---------- served under a sub-path ----------
 
 

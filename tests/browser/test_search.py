@@ -229,6 +229,14 @@ def test_escape_clears_the_search_and_keeps_the_cursor_in_it(page, site):
     expect(box.hits).to_have_count(0)
 
 
+def test_without_its_script_the_search_box_leaves_no_gap(page, site):
+    """If the search script cannot load, the boxes go, and the space kept for them with them."""
+    page.route("**/replybook-search.js", lambda route: route.abort())
+    page.goto(site.url("uk"))
+    expect(page.locator("[data-rb-search]")).to_have_count(0)
+    expect(page.locator("[data-rb-walk]").first).to_be_visible()
+
+
 def test_the_home_search_box_is_reached_with_tab(page, site):
     """Tab, Enter on "skip to content", Tab: the cursor is in the home page's search box."""
     page.goto(site.url(site.default))

@@ -131,6 +131,7 @@ def test_previous_and_next_links_walk_every_page_of_a_language_in_order(built_si
                 assert "prev" in links and (page.parent / links["prev"]).resolve() / "index.html" == previous, page
             previous = page
             page = (page.parent / links["next"]).resolve() / "index.html" if "next" in links else None
+        assert page is None, f"{language}: the Next links go round in a circle"
         keys = {p.parent.relative_to(root).as_posix() + "/" for p in visited}
         wanted = {key for key in expected_pages(library) if key}
         assert wanted <= {key.removeprefix("./") for key in keys}, sorted(wanted - keys)

@@ -52,3 +52,17 @@ def test_names_cannot_close_the_script():
 
 def test_a_page_without_a_head_is_left_alone():
     assert portable_not_found_page("<p>404</p>", "", []) == "<p>404</p>"
+
+
+def test_the_charset_comes_first_and_materials_scope_is_the_site_root():
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8"><script>__md_scope=new URL("/",location)</script>')
+    out = portable_not_found_page(page, "uk/", ["uk"])
+    assert out.index('<meta charset="utf-8">') < out.index("<script>(function(){")
+    assert '__md_scope=new URL("../",document.baseURI)' in out and 'new URL("/",location)' not in out
+
+
+def test_the_base_is_absolute_and_kept_on_the_pages_own_origin():
+    out = portable_not_found_page(PAGE, "uk/", ["uk"])
+    script = out.split("<script>(function(){", 1)[1].split("</script>", 1)[0]
+    assert ".replace(/\\/{2,}/g,'/')" in script  # '//other.host/' in the address collapses to a path
+    assert "b.origin===location.origin" in script

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,6 @@ def test_make_serve_previews_one_language_fast_and_shows_unfinished_work():
     assert "SITE_LANG ?= en" in makefile
     mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "build_only_locale: !ENV [REPLYBOOK_PREVIEW_LANG, null]" in mkdocs_yml
+    bench = (ROOT / "bench" / "run.py").read_text(encoding="utf-8")  # the benchmark times what `make serve` runs
+    flags = re.search(r"SERVE_FLAGS = \(([^)]*)\)", bench)
+    assert flags and all(f'"{flag}"' in flags.group(1) for flag in ("--dirty", "--no-strict")), "bench/run.py"
