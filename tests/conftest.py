@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,3 +35,17 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def languages(project: Project) -> tuple[str, ...]:
     return project.languages
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[Any]:
+    """Debian's Chromium, one per test session (Playwright's sync API allows one at a time)."""
+    from tests.browser.harness import CHROMIUM, browser
+
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with browser() as instance:
+        yield instance

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from replybook.library import load_library
 from replybook.project import load_project
-from tests.browser.harness import CHROMIUM, browser, serve
+from tests.browser.harness import serve
 from tests.browser.support import Labels, Site, locale_of
 from tests.conftest import ROOT
 
@@ -90,17 +90,6 @@ def axe_source() -> str:
 
 
 # ---------- the browser ----------
-
-
-@pytest.fixture(scope="session")
-def chromium_browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with browser() as instance:
-        yield instance
 
 
 class Watch:

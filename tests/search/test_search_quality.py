@@ -8,13 +8,10 @@ against the product targets (evaluate.TARGETS), which are higher than these floo
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from replybook.library import load_library
-from tests.browser.harness import CHROMIUM, chromium, serve
+from tests.browser.harness import serve
 from tests.search.evaluate import Catalog, load_queries, run_queries
 
 # What the current index and ranking reach, less a small margin: a change that makes search
@@ -25,13 +22,13 @@ QUERIES = load_queries()
 
 
 @pytest.fixture(scope="module")
-def search_page(built_site):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing")
-    with serve(built_site) as url, chromium(viewport={"width": 1280, "height": 900}) as context:
-        yield context.new_page(), url
+def search_page(built_site, chromium_browser):
+    with serve(built_site) as url:
+        context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            yield context.new_page(), url
+        finally:
+            context.close()
 
 
 @pytest.fixture(scope="module")
