@@ -693,7 +693,7 @@ def header(meta: dict[str, Any], rows: list[dict[str, Any]]) -> str:
     repeats = ", ".join(f"{r['repeat']} at {_label(r)}" for r in rows)
     light = f"; Lighthouse {meta['lighthouse_repeat']} runs per page" if meta.get("lighthouse_repeat") else ""
     if meta.get("lighthouse_revision") and meta["lighthouse_revision"] != meta["revision"]:
-        light += f" (re-run alone at {meta['lighthouse_revision']}, `--lighthouse-only`)"
+        light += f" (measured at {meta['lighthouse_revision']})"
     return (f"Machine: {meta['machine']}. Project at {meta['revision']}. Builds, `check` and preview edits "
             f"repeated {repeats} (medians); first search {meta['search_repeat']} cold tries per language"
             f"{light}. The whole run took {meta['minutes']:.0f} min.")
@@ -736,6 +736,8 @@ def main() -> int:
                         help="raw results, saved after every size (default: bench/out/results.json)")
     parser.add_argument("--render", type=Path, help="only print (and --write) the tables of saved raw results")
     parser.add_argument("--workdir", type=Path, help="work here and keep it (default: a temporary folder)")
+    parser.add_argument("--keep-lighthouse", action="store_true",
+                        help="with --no-lighthouse: keep the Lighthouse results saved in --json")
     parser.add_argument("--lighthouse-only", action="store_true",
                         help="re-run only Lighthouse on a build of this checkout; keep the other saved results")
     args = parser.parse_args()
@@ -799,6 +801,12 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             log("lighthouse")
             data["lighthouse"] = lighthouse(site, languages, args.lighthouse_lang or ["en", "uk"],
                                             args.lighthouse_repeat, workdir)
+        if not args.lighthouse and args.keep_lighthouse and args.json.exists():
+            saved = json.loads(args.json.read_text(encoding="utf-8"))
+            data["lighthouse"] = saved.get("lighthouse", [])
+            data["meta"]["lighthouse_repeat"] = saved["meta"].get("lighthouse_repeat", 0)
+            data["meta"]["lighthouse_revision"] = (saved["meta"].get("lighthouse_revision")
+                                                   or saved["meta"].get("revision"))
         update_meta()
     return data
 

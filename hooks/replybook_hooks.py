@@ -23,6 +23,7 @@ from replybook_mkdocs import (
     fill_pages,
     is_preview_build,
     localize_theme,
+    poll_faster,
     project_of,
 )
 
@@ -30,8 +31,11 @@ from replybook.build import BuildError, SiteBuild
 from replybook.render import COMPILED
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
@@ -47,6 +51,13 @@ def on_startup(command: str, dirty: bool) -> None:
     global _serving, _dirty
     _serving = command == "serve"
     _dirty = DirtyPreview() if _serving and dirty else None
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """A save shows in the preview sooner: files are looked at every 0.1 s, not every 0.5 s."""
+    if not poll_faster(server):
+        log.debug("mkdocs serve keeps its own polling interval")
+    return server
 
 
 @event_priority(-200)

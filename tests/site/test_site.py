@@ -462,3 +462,21 @@ def test_a_dirty_preview_rebuilds_only_the_generated_pages_that_changed(tmp_path
     retitled = pages(a="# A, retitled\none", b="# B\ntwo, edited")
     assert preview.skip_unchanged(retitled, "en") == 0, "a new title is in every page's navigation"
     assert preview.skip_unchanged(pages(a="# A, retitled\none", b="# B\ntwo, edited"), "uk") == 0
+
+
+def test_the_preview_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
+    """MkDocs polls every 0.5 s; `make serve` notices a save within 0.1 s, still watching every path."""
+    from mkdocs.livereload import LiveReloadServer
+    from replybook_mkdocs import POLL_SECONDS, poll_faster
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "docs").mkdir()
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "docs"))  # watched twice (theme and docs can be one folder): kept twice
+    assert server.observer.timeout == 0.5
+    assert poll_faster(server) is True
+    assert server.observer.timeout == POLL_SECONDS == 0.1
+    assert [Path(w.path) for w in server.observer._handlers] == [tmp_path / "docs"]
+    assert server._watched_paths == {str(tmp_path / "docs"): 2}
+    assert poll_faster(object()) is False  # another server: left alone
+    server.server_close()
