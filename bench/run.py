@@ -771,6 +771,12 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "revision": revision(), "search_repeat": args.search_repeat if args.search else 0,
         "lighthouse_repeat": args.lighthouse_repeat if args.lighthouse else 0}}
 
+    if not args.lighthouse and args.keep_lighthouse and args.json.exists():  # read before it is overwritten
+        saved = json.loads(args.json.read_text(encoding="utf-8"))
+        data["lighthouse"] = saved.get("lighthouse", [])
+        data["meta"]["lighthouse_repeat"] = saved["meta"].get("lighthouse_repeat", 0)
+        data["meta"]["lighthouse_revision"] = saved["meta"].get("lighthouse_revision") or saved["meta"]["revision"]
+
     def update_meta() -> None:
         data["meta"].update(machine=machine(load_before, os.getloadavg()), minutes=(time.time() - started) / 60)
         save(args.json, data)
@@ -801,12 +807,6 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             log("lighthouse")
             data["lighthouse"] = lighthouse(site, languages, args.lighthouse_lang or ["en", "uk"],
                                             args.lighthouse_repeat, workdir)
-        if not args.lighthouse and args.keep_lighthouse and args.json.exists():
-            saved = json.loads(args.json.read_text(encoding="utf-8"))
-            data["lighthouse"] = saved.get("lighthouse", [])
-            data["meta"]["lighthouse_repeat"] = saved["meta"].get("lighthouse_repeat", 0)
-            data["meta"]["lighthouse_revision"] = (saved["meta"].get("lighthouse_revision")
-                                                   or saved["meta"].get("revision"))
         update_meta()
     return data
 
