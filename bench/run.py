@@ -39,7 +39,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(REPO)]
 
 from bench import corpus, static  # noqa: E402
+from tests.browser.harness import browser  # noqa: E402
 
 MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
@@ -243,18 +243,6 @@ def serve_session(project: Path, preview: str | None, languages: list[str], edit
 
 
 # -- first search in Chromium -----------------------------------------------------------------
-
-@contextlib.contextmanager
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
 
 FIRST_RESULTS = """q => new Promise((resolve, reject) => {
   const input = document.querySelector('#rb-search-input');

@@ -15,11 +15,16 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
+
+from tests.browser.harness import serve_with  # noqa: E402
 
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
@@ -91,15 +96,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def serve(site: Path, port: int = 0) -> Iterator[str]:
     """Serve ``site`` on 127.0.0.1 (a free port unless given) in a thread; yields the base URL."""
     handler = type("SiteHandler", (Handler,), {"root": site.resolve(), "cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(handler, port) as url:
+        yield url
 
 
 def main() -> int:

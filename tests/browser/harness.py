@@ -69,8 +69,15 @@ def serve(site: Path, *, not_found_pages: bool = False) -> Iterator[str]:
     status 404 (a plain server error page otherwise).
     """
     handler_class = _NotFoundPageHandler if not_found_pages else _QuietHandler
-    handler = functools.partial(handler_class, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with serve_with(functools.partial(handler_class, directory=str(site))) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_with(handler: Any, port: int = 0) -> Iterator[str]:
+    """Serve requests with ``handler`` on 127.0.0.1 (a free port unless given), in a thread."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

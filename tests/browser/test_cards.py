@@ -251,17 +251,23 @@ def cards_with(page, site, library, labels, lang: str, name: str) -> list[Card]:
     return [Card(page, roots.nth(i), lang, labels, library) for i in range(roots.count())]
 
 
+def expect_shared(card: Card, cards: list[Card], name: str, value: str) -> list[Card]:
+    """At least two other cards of the page show ``value`` in their blank ``name`` and their text."""
+    others = [c for c in cards if c.root != card.root]
+    assert len(others) >= 2
+    for other in others:
+        expect(other.field(name)).to_have_value(value)
+        expect(other.text).to_contain_text(value)
+    return others
+
+
 def test_profile_values_fill_every_card_and_page_until_cleared(page, site, library, labels, reply):
     lang = "uk"
     _, deadline, agent = VALUES[lang]
     card = open_card(page, site, library, labels, lang)
     card.fill("agent_name", agent)
     card.fill("deadline", deadline)
-    others = [c for c in cards_with(page, site, library, labels, lang, "agent_name") if c.root != card.root]
-    assert len(others) >= 2
-    for other in others:
-        expect(other.field("agent_name")).to_have_value(agent)
-        expect(other.text).to_contain_text(agent)
+    expect_shared(card, cards_with(page, site, library, labels, lang, "agent_name"), "agent_name", agent)
 
     # another page: prefilled; the details panel shows them; a team value typed there fills the cards
     page.goto(site.url(lang, f"playbooks/{OTHER_PLAYBOOK}/"))
@@ -312,11 +318,7 @@ def test_case_values_are_shared_on_the_page_and_survive_back(page, site, library
     issue = VALUES[lang][0]
     card = open_card(page, site, library, labels, lang)
     card.fill("issue", issue)
-    sharing = [c for c in cards_with(page, site, library, labels, lang, "issue") if c.root != card.root]
-    assert len(sharing) >= 2
-    for other in sharing:
-        expect(other.field("issue")).to_have_value(issue)
-        expect(other.text).to_contain_text(issue)
+    sharing = expect_shared(card, cards_with(page, site, library, labels, lang, "issue"), "issue", issue)
 
     # leave through a link on the page, come back with the browser's Back button
     principle = next(iter(library.playbooks[PLAYBOOK].principles))
