@@ -229,6 +229,28 @@ def test_escape_clears_the_search_and_keeps_the_cursor_in_it(page, site):
     expect(box.hits).to_have_count(0)
 
 
+@pytest.mark.parametrize("path", ["", "templates/"])
+def test_nothing_moves_when_the_scripts_add_the_search_box_and_the_filter(page, site, path):
+    """The home search box and the replies filter keep their place from the first paint.
+
+    What lies below them (the questions, the groups of replies) is never moved by their appearing
+    (a card growing its fields may still move the cards after it).
+    """
+    page.goto(site.url("uk", path))
+    expect(page.locator(".md-content [data-rb-search], [data-rb-filter]").first).to_be_visible()
+    page.wait_for_timeout(300)
+    moved = page.evaluate("""() => new Promise(resolve => {
+      const moved = [];
+      new PerformanceObserver(list => list.getEntries().forEach(entry => entry.sources.forEach(source => {
+        if (source.node && source.node.matches && source.node.matches("[data-rb-walk], [data-rb-group]")) {
+          moved.push(source.node);
+        }
+      }))).observe({type: "layout-shift", buffered: true});
+      setTimeout(() => resolve(moved.length), 100);
+    })""")
+    assert moved == 0
+
+
 def test_without_its_script_the_search_box_leaves_no_gap(page, site):
     """If the search script cannot load, the boxes go, and the space kept for them with them."""
     page.route("**/replybook-search.js", lambda route: route.abort())
